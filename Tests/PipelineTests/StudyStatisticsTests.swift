@@ -53,3 +53,25 @@ import Testing
   #expect((ticks.last ?? 0) >= 0.93)
   #expect(ticks.count >= 4 && ticks.count <= 12)
 }
+
+@Test func exactPosteriorIsCertainOnceTheMeasureWasShown() {
+  let words = ["zorp", "blick", "fep", "dax"]
+  let p = WindTunnelPosterior.exact(
+    words: words, shown: [("runs", "fep"), ("sixes", "zorp")], queried: "runs")
+  #expect(p == [0, 0, 1, 0])
+}
+
+@Test func exactPosteriorIsUniformOverUnusedWordsOtherwise() {
+  let words = ["zorp", "blick", "fep", "dax"]
+  let p = WindTunnelPosterior.exact(
+    words: words, shown: [("runs", "fep"), ("runs", "fep")], queried: "wickets")
+  #expect(p == [1.0 / 3, 1.0 / 3, 0, 1.0 / 3])
+  #expect(abs(InformationMeasures.entropyBits(p) - log2(3)) < 1e-12)
+}
+
+@Test func klIsZeroForEqualAndPositiveOtherwise() {
+  let p = [0.5, 0.5, 0]
+  #expect(InformationMeasures.klBits(p, p) == 0)
+  #expect(abs(InformationMeasures.klBits(p, [0.25, 0.75, 0]) - 0.2075187496) < 1e-9)
+  #expect(InformationMeasures.klBits([1, 0], [0, 1]) == .infinity)
+}
