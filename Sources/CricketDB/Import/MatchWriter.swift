@@ -123,10 +123,9 @@ final class MatchWriter {
       database, table: "deliveries",
       columns: [
         "id", "innings_id", "match_id", "innings_number", "format", "year", "batting_team_id",
-        "bowling_team_id", "over", "over_number", "ball", "legal_ball", "phase", "batter_id",
-        "batter_position", "non_striker_id", "bowler_id", "runs_batter", "wides", "noballs", "byes",
-        "legbyes", "penalty", "runs_extras", "runs_total", "bowler_runs", "non_boundary", "is_four",
-        "is_six", "is_legal", "is_dot", "wicket_kind", "player_out_id", "fielder_id", "bowler_wicket",
+        "bowling_team_id", "over", "ball", "legal_ball", "batter_id", "batter_position",
+        "non_striker_id", "bowler_id", "runs_batter", "wides", "noballs", "byes", "legbyes", "penalty",
+        "runs_total", "non_boundary", "wicket_kind", "player_out_id", "fielder_id", "bowler_wicket",
       ])
     dismissalsTable = try TableInserter(
       database, table: "dismissals",
@@ -313,10 +312,8 @@ final class MatchWriter {
       try d.int(batting)
       try d.int(bowling)
       try d.int(row.over)
-      try d.int(row.over + 1)
       try d.int(row.ball)
       try d.int(row.legalBall)
-      try d.text(row.phase)
       try d.int(ids[row.batter])
       try d.int(row.batterPosition)
       try d.int(ids[row.nonStriker])
@@ -327,14 +324,8 @@ final class MatchWriter {
       try d.int(row.byes)
       try d.int(row.legbyes)
       try d.int(row.penalty)
-      try d.int(row.runsExtras)
       try d.int(row.runsTotal)
-      try d.int(row.bowlerRuns)
       try d.bool(row.nonBoundary)
-      try d.bool(row.isFour)
-      try d.bool(row.isSix)
-      try d.bool(row.isLegal)
-      try d.bool(row.isDot)
       try d.text(row.wicketKind)
       try d.int(row.playerOut.map { ids[$0] })
       try d.int(row.fielder.map { ids[$0] })
