@@ -37,9 +37,12 @@ struct DBCommand: AsyncParsableCommand {
       let target = db.map { URL(fileURLWithPath: $0) } ?? CricqPaths.database
       let aliasFolder = aliases.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? AliasFiles.defaultDirectory
       let aliasFiles = try AliasFiles(directory: aliasFolder)
-      if ifNeeded, DatabaseStatus.isCurrent(target, aliasesDigest: aliasFiles.digest) {
-        print("cricq db: \(target.path) is up to date (schema \(Schema.schemaVersion)).")
-        return
+      if ifNeeded {
+        guard let reason = DatabaseStatus.staleness(target, aliasesDigest: aliasFiles.digest) else {
+          print("cricq db: \(target.path) is up to date (schema \(Schema.schemaVersion)).")
+          return
+        }
+        FileHandle.standardError.write(Data("cricq db: rebuilding because \(reason)\n".utf8))
       }
       var paths: [String] = []
       var downloads: [String] = []
