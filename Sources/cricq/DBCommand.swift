@@ -61,7 +61,10 @@ struct DBCommand: AsyncParsableCommand {
       }
       let summary = try Importer.build(sources: paths, database: target, aliases: aliasFiles, quiet: quiet)
       for line in summary.skipped { FileHandle.standardError.write(Data("skipped: \(line)\n".utf8)) }
-      for line in summary.warnings { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
+      for line in summary.warnings.prefix(20) { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
+      if summary.warnings.count > 20 {
+        FileHandle.standardError.write(Data("warning: ... and \(summary.warnings.count - 20) more\n".utf8))
+      }
       let formats = Schema.formats.compactMap { format in
         summary.matchesPerFormat[format].map { "\($0) \(format)" }
       }
