@@ -126,26 +126,26 @@ final class MatchWriter {
         "bowling_team_id", "over", "ball", "legal_ball", "batter_id", "batter_position",
         "non_striker_id", "bowler_id", "runs_batter", "wides", "noballs", "byes", "legbyes", "penalty",
         "runs_total", "non_boundary", "wicket_kind", "player_out_id", "fielder_id", "bowler_wicket",
-      ])
+      ], rowsPerStatement: 32)
     dismissalsTable = try TableInserter(
       database, table: "dismissals",
       columns: [
         "delivery_id", "innings_id", "match_id", "kind", "player_out_id", "bowler_id", "fielder_id",
         "fielder2_id", "fielder_substitute", "wicket_number", "team_score",
-      ])
+      ], rowsPerStatement: 16)
     let head = ["match_id", "innings_id", "innings_number", "player_id", "team_id", "opposition_id"]
     battingTable = try TableInserter(
       database, table: "batting_innings",
       columns: head + [
         "position", "runs", "balls", "fours", "sixes", "dots", "is_out", "how_out", "bowler_id",
         "fielder_id", "balls_to_50", "balls_to_100",
-      ] + Self.copyColumns)
+      ] + Self.copyColumns, rowsPerStatement: 16)
     bowlingTable = try TableInserter(
       database, table: "bowling_innings",
       columns: head + [
         "bowling_order", "legal_balls", "maidens", "runs", "wickets", "wides", "noballs", "dots",
         "fours", "sixes",
-      ] + Self.copyColumns)
+      ] + Self.copyColumns, rowsPerStatement: 16)
     partnershipsTable = try TableInserter(
       database, table: "partnerships",
       columns: [
@@ -463,6 +463,12 @@ final class MatchWriter {
 
   /// Writes what needed every match first. Returns warnings about alias lines that named no one.
   func finish() throws -> [String] {
+    for table in [
+      matchesTable, playerOfMatchTable, inningsTable, deliveriesTable, dismissalsTable, battingTable,
+      bowlingTable, partnershipsTable, teamInningsTable,
+    ] {
+      try table.flush()
+    }
     var warnings: [String] = []
     try writeTeams()
     try writeVenues()
