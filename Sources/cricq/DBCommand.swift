@@ -6,7 +6,7 @@ struct DBCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "db",
     abstract: "Build and inspect the cricket database.",
-    subcommands: [Build.self, Stats.self]
+    subcommands: [Build.self, Stats.self, Bench.self]
   )
 
   struct Build: AsyncParsableCommand {
@@ -123,6 +123,35 @@ struct DBCommand: AsyncParsableCommand {
       }
       print(counts.joined(separator: ", "))
       print("schema version \(try database.userVersion); \(path)")
+    }
+  }
+
+  struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Time JSON parsing: Foundation's JSONSerialization against cricq's decoder.",
+      discussion: "Single thread, files inflated into memory first; prints the median of the repetitions.")
+
+    @Option(help: "A Cricsheet zip (default: ../shared/data/cricsheet/ipl_json.zip).")
+    var source = "../shared/data/cricsheet/ipl_json.zip"
+
+    @Option(help: "Passes over the files per parser.")
+    var repetitions = 3
+
+    func run() async throws {
+      let run = try ImportBenchmark.run(zipPath: source, repetitions: repetitions)
+      let megabytes = Double(run.bytes) / 1e6
+      print(
+        String(
+          format: "%d files, %.1f MB of JSON, median of %d passes (checksum %d):", run.files, megabytes,
+          repetitions, run.checksum))
+      let peer = run.results[0].median
+      for result in run.results {
+        print(
+          "  " + result.name.padding(toLength: 36, withPad: " ", startingAt: 0)
+            + String(
+              format: "%7.3f s  %7.1f MB/s  %5.2fx the peer's speed", result.median,
+              megabytes / result.median, peer / result.median))
+      }
     }
   }
 }
