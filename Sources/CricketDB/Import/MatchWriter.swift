@@ -664,7 +664,7 @@ final class MatchWriter {
       columns: [
         "match_id", "player_id", "team_id", "opposition_id", "format", "start_date", "year",
         "venue_id", "country", "event_name", "competition", "team_result", "is_keeper",
-      ])
+      ], rowsPerStatement: 16)
     for a in appearances {
       try table.int(a.matchID)
       try table.int(a.playerID)
@@ -681,13 +681,14 @@ final class MatchWriter {
       try table.bool(keepers.contains([a.matchID, a.playerID]))
       try table.insert()
     }
+    try table.flush()
     let fieldingTable = try TableInserter(
       database, table: "fielding",
       columns: [
         "match_id", "innings_id", "innings_number", "player_id", "team_id", "opposition_id",
         "catches", "keeper_catches", "stumpings", "run_outs", "dismissals", "as_keeper",
         "as_substitute",
-      ] + Self.copyColumns)
+      ] + Self.copyColumns, rowsPerStatement: 16)
     for f in fielding {
       let keeper = keepers.contains([f.matchID, f.playerID])
       let t = fieldingTable
@@ -707,6 +708,7 @@ final class MatchWriter {
       try copy(t, f.copies, f.teamResult)
       try t.insert()
     }
+    try fieldingTable.flush()
   }
 }
 
