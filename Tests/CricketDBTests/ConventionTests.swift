@@ -196,6 +196,10 @@ import Testing
         """, [.integer(Int64(match))])
       for row in rows.rows { #expect(row.int(1) == row.int(2), "match \(match) innings \(row.int(0) ?? 0)") }
     }
+    // Every ball faced belongs to exactly one partnership.
+    let faced = try database.int("SELECT SUM(balls) FROM batting_innings")
+    let together = try database.int("SELECT SUM(balls) FROM partnerships")
+    #expect(faced == together)
   }
 
   @Test func phasesFollowTheFormat() throws {

@@ -229,7 +229,7 @@ struct InningsDeriver {
       }
       let stand = partnerships.count - 1
       partnerships[stand].runs += delivery.runsTotal
-      if legal { partnerships[stand].balls += 1 }
+      if delivery.wides == 0 { partnerships[stand].balls += 1 }
       if partnerships[stand].batter1 == striker {
         partnerships[stand].batter1Runs += delivery.runsBatter
       } else {
