@@ -103,3 +103,15 @@ import Testing
     #expect(NameKey.editDistance(Array("abcdefgh".utf8), Array("zzzzzzzz".utf8), limit: 2) == 3)
   }
 }
+
+@Suite struct EntityCatalogLoadTests {
+  @Test func loadingTheCatalogGivesEveryPlayerTeamVenueAndCompetition() throws {
+    let database = try RealDatabase.get()
+    let catalog = try EntityCatalog.load(from: database)
+    let counts = Dictionary(grouping: catalog.entities, by: \.kind).mapValues(\.count)
+    #expect(counts[.player] == (try database.int("SELECT COUNT(*) FROM players")))
+    #expect(counts[.team] == (try database.int("SELECT COUNT(*) FROM teams")))
+    #expect(counts[.venue] == (try database.int("SELECT COUNT(*) FROM venues")))
+    #expect(counts[.competition] == (try database.int("SELECT COUNT(DISTINCT competition) FROM matches")))
+  }
+}
