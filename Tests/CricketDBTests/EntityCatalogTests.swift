@@ -42,6 +42,11 @@ import Testing
     #expect(khans.dropFirst().allSatisfy { $0.entity.name.hasPrefix("Imran Khan (") })
   }
 
+  @Test func cricsheetDisambiguatorsAreNotSurnames() {
+    #expect(catalog.lookup("(3)").isEmpty)
+    #expect(catalog.lookup("(2)").isEmpty)
+  }
+
   @Test func aRenamedPlayerAnswersToBothNames() {
     let yousuf = catalog.lookup("Yousuf Youhana", kinds: [.player]).first?.entity
     #expect(yousuf?.name == "Mohammad Yousuf")

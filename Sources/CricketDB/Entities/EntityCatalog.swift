@@ -267,7 +267,8 @@ public struct EntityCatalog: Sendable {
   /// "de Villiers", "Villiers" and "A de Villiers"; "Babar Azam" to "Azam".
   private mutating func addPlayerNames(entity: Int, cricsheetName name: String) {
     addKey(name, via: .name, entity: entity)
-    let words = name.split(separator: " ").map(String.init)
+    // Cricsheet's own disambiguators ("Mohammad Nawaz (3)") are not part of the name.
+    let words = name.split(separator: " ").map(String.init).filter { !$0.hasPrefix("(") }
     guard words.count >= 2 else { return }
     let hasInitials = Self.isInitials(words[0])
     let surname = words.dropFirst().joined(separator: " ")
