@@ -272,4 +272,18 @@ import Testing
     #expect(franchise["Kings XI Punjab"] == "Punjab Kings")
     #expect(franchise["Royal Challengers Bangalore"] == "Royal Challengers Bengaluru")
   }
+
+  @Test func dhoniKeptWicketAndKohliNeverDid() throws {
+    let rows = try database.query(
+      """
+      SELECT p.name, SUM(mp.is_keeper), COUNT(*) FROM match_players mp
+      JOIN players p ON p.id = mp.player_id WHERE p.name IN ('MS Dhoni', 'V Kohli') GROUP BY p.name
+      ORDER BY p.name
+      """)
+    let dhoni = rows.rows.first
+    let kohli = rows.rows.last
+    #expect(Double(dhoni?.int(1) ?? 0) >= 0.95 * Double(dhoni?.int(2) ?? 1))
+    #expect(kohli?.int(1) == 0)
+    #expect((kohli?.int(2) ?? 0) > 800)
+  }
 }

@@ -658,8 +658,8 @@ final class MatchWriter {
   }
 
   /// Wicket-keepers are not in Cricsheet: a player who made a stumping in the match kept wicket;
-  /// failing that, the team's XI member with most stumpings for that team in the same format
-  /// within 365 days of the match.
+  /// failing that, the XI member with most stumpings for that team in the same format within
+  /// 365 days of the match, then in any format within 365 days, then within 3 years.
   private func inferKeepers() -> Set<[Int]> {
     var stumpers: [[Int]: [Int: Int]] = [:]  // [match, team] → player → stumpings
     for pending in fielding where pending.row.stumpings > 0 {
@@ -670,19 +670,22 @@ final class MatchWriter {
       let day: Int
       let player: Int
       let count: Int
+      let format: String
     }
-    var history: [String: [Stumping]] = [:]  // "team|format" → stumpings
+    var history: [Int: [Stumping]] = [:]  // team → its stumpings
     for pending in fielding where pending.row.stumpings > 0 {
-      history["\(pending.teamID)|\(pending.copies.format)", default: []].append(
+      history[pending.teamID, default: []].append(
         Stumping(
           day: dayNumber(pending.copies.startDate), player: pending.playerID,
-          count: pending.row.stumpings))
+          count: pending.row.stumpings, format: pending.copies.format))
     }
     var keepers: Set<[Int]> = []  // [match, player]
     var squads: [[Int]: [Appearance]] = [:]
     for appearance in appearances {
       squads[[appearance.matchID, appearance.teamID], default: []].append(appearance)
     }
+    // Widening searches: same format within a year, any format within a year, within 3 years.
+    let tiers: [(sameFormat: Bool, days: Int)] = [(true, 365), (false, 365), (false, 1095)]
     for (key, squad) in squads {
       if let direct = stumpers[key] {
         for player in direct.keys { keepers.insert([key[0], player]) }
@@ -691,13 +694,19 @@ final class MatchWriter {
       guard let first = squad.first else { continue }
       let day = dayNumber(first.copies.startDate)
       let members = Set(squad.map(\.playerID))
-      var counts: [Int: Int] = [:]
-      for stumping in history["\(key[1])|\(first.copies.format)"] ?? []
-      where abs(stumping.day - day) <= 365 && members.contains(stumping.player) {
-        counts[stumping.player, default: 0] += stumping.count
-      }
-      if let best = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) {
-        keepers.insert([key[0], best.key])
+      let candidates = (history[key[1]] ?? []).filter { members.contains($0.player) }
+      for tier in tiers {
+        var counts: [Int: Int] = [:]
+        for stumping in candidates
+        where abs(stumping.day - day) <= tier.days
+          && (!tier.sameFormat || stumping.format == first.copies.format)
+        {
+          counts[stumping.player, default: 0] += stumping.count
+        }
+        if let best = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) {
+          keepers.insert([key[0], best.key])
+          break
+        }
       }
     }
     return keepers
