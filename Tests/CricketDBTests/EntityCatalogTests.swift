@@ -117,6 +117,7 @@ import Testing
     #expect(counts[.player] == (try database.int("SELECT COUNT(*) FROM players")))
     #expect(counts[.team] == (try database.int("SELECT COUNT(*) FROM teams")))
     #expect(counts[.venue] == (try database.int("SELECT COUNT(*) FROM venues")))
-    #expect(counts[.competition] == (try database.int("SELECT COUNT(DISTINCT competition) FROM matches")))
+    #expect(
+      counts[.competition] == (try database.int("SELECT COUNT(DISTINCT competition) FROM matches")))
   }
 }
