@@ -82,7 +82,9 @@ struct Lexer {
       } else {
         var end = i + 1
         while end < n, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        throw error(at: start, found: text(start, end), "unexpected character")
+        throw error(
+          at: start, found: text(start, end),
+          "expected a word, a number, a quoted name, a <placeholder> or one of = , ( ) % / ..")
       }
     }
     result.append(Token(kind: .end, text: "", offset: n))

@@ -62,10 +62,17 @@ struct Parser {
       if case .ranking = head, qualifier == nil { expected.append("`min`") }
       if case .stats = head, breakdown == nil { expected.append("`per`") }
       expected.append("the end of the query")
-      var suggestion: String? = nil
-      if current.kind == .word {
-        suggestion = closestMatch(to: current.text, in: ["where", "and", "min", "per"])
+      let word = current.kind == .word ? current.text.lowercased() : ""
+      if word == "min", case .stats = head {
+        throw failure("`min` only follows a `top` or `bottom` list")
       }
+      if word == "per", case .ranking = head {
+        throw failure("`per` only follows a stats query such as `batting runs`")
+      }
+      if word == "where" || word == "and" || word == "min" || word == "per" {
+        throw failure("expected " + list(expected, conjunction: "or") + " (clauses go where, min, per)")
+      }
+      let suggestion = word.isEmpty ? nil : closestMatch(to: word, in: ["where", "and", "min", "per"])
       throw failure("expected " + list(expected, conjunction: "or"), suggestion: suggestion)
     }
     return DSLQuery(head: head, filters: filters, qualifier: qualifier, breakdown: breakdown)
@@ -285,6 +292,13 @@ struct Parser {
         }
       }
       suggestion = best?.0
+      if suggestion == nil, let alias = shorthand[current.text.lowercased()],
+        words.contains(alias)
+      {
+        suggestion = alias
+      }
+    } else if current.kind == .number, let alias = shorthand[current.text + (index + 1 < tokens.count ? tokens[index + 1].text.lowercased() : "")], words.contains(alias) {
+      suggestion = alias
     }
     throw failure(
       reason + " (" + words.map { "`\($0)`" }.joined(separator: ", ") + ")", suggestion: suggestion)
@@ -307,3 +321,16 @@ func list(_ items: [String], conjunction: String) -> String {
   guard items.count > 1 else { return items.first ?? "" }
   return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
 }
+
+/// Shorthands fans type, for "did you mean" only: the DSL itself has one spelling per meaning.
+let shorthand: [String: String] = [
+  "avg": "average", "ave": "average", "sr": "strike rate", "econ": "economy", "eco": "economy",
+  "er": "economy", "wkts": "wickets", "wicket": "wickets", "wkt": "wickets", "100s": "hundreds",
+  "centuries": "hundreds", "tons": "hundreds", "50s": "fifties", "4s": "fours", "6s": "sixes",
+  "hs": "highest score", "bbi": "best figures", "ct": "catches", "st": "stumpings",
+  "t20": "T20I", "t20is": "T20I", "tests": "Test", "odis": "ODI", "run": "runs", "six": "sixes",
+  "four": "fours", "batsmen": "batters", "batsman": "batters", "bowler": "bowlers",
+  "batter": "batters", "team": "teams", "opponent": "opposition", "vs": "opposition",
+  "against": "opposition", "ground": "venue", "stadium": "venue", "host": "country",
+  "pp": "powerplay", "openers": "opener",
+]
