@@ -116,10 +116,13 @@ enum Records {
       if case .number(let n) = ranking.count { return n }
       return 10
     }()
+    // Rank row ids first, then compute the display columns (names, grounds) for the few
+    // rows kept: sorting with them would look them up for every candidate row.
+    let ordering = (order + ["x.start_date ASC", "x.rowid ASC"]).joined(separator: ", ")
     let text =
       "SELECT " + columns.map { "\($0.1) AS \(quoted($0.0))" }.joined(separator: ", ")
-      + " FROM \(source.from)\(filters) ORDER BY "
-      + (order + ["x.start_date ASC", "1 ASC"]).joined(separator: ", ") + " LIMIT \(sql.bind(limit))"
+      + " FROM \(source.from) WHERE x.rowid IN (SELECT x.rowid FROM \(source.from)\(filters)"
+      + " ORDER BY \(ordering) LIMIT \(sql.bind(limit))) ORDER BY \(ordering)"
     return (text, columns.map { ResultColumn($0.0, $0.2) })
   }
 }
