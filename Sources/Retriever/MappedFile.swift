@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
 
 /// A read-only memory map of a whole file. The mapping lives as long as this object and is
 /// unmapped in `deinit`; keep the object alive while any pointer into `bytes` is in use.
@@ -18,12 +19,14 @@ public final class MappedFile: @unchecked Sendable {
     self.url = url
     let descriptor = open(url.path, O_RDONLY)
     guard descriptor >= 0 else {
-      throw MappedFileError(path: url.path, reason: "cannot open: \(String(cString: strerror(errno)))")
+      throw MappedFileError(
+        path: url.path, reason: "cannot open: \(String(cString: strerror(errno)))")
     }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
-      throw MappedFileError(path: url.path, reason: "cannot stat: \(String(cString: strerror(errno)))")
+      throw MappedFileError(
+        path: url.path, reason: "cannot stat: \(String(cString: strerror(errno)))")
     }
     let size = Int(status.st_size)
     if size == 0 {
@@ -32,7 +35,8 @@ public final class MappedFile: @unchecked Sendable {
     }
     let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0)
     guard let address, address != MAP_FAILED else {
-      throw MappedFileError(path: url.path, reason: "cannot map: \(String(cString: strerror(errno)))")
+      throw MappedFileError(
+        path: url.path, reason: "cannot map: \(String(cString: strerror(errno)))")
     }
     bytes = UnsafeRawBufferPointer(start: address, count: size)
   }

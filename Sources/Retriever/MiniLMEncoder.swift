@@ -96,8 +96,9 @@ struct MiniLMEncoder: Sendable {
   }
 
   /// hidden = LayerNorm(hidden + GELU(hidden · Wi^T + bi) · Wo2^T + bo2)
-  private func feedForwardBlock(_ layer: MiniLMLayerWeights, rows: Int, workspace w: EncoderWorkspace)
-  {
+  private func feedForwardBlock(
+    _ layer: MiniLMLayerWeights, rows: Int, workspace w: EncoderWorkspace
+  ) {
     let d = configuration.hiddenSize
     let i = configuration.intermediateSize
     fillRows(w.intermediate, with: layer.intermediateBias, rows: rows)

@@ -11,8 +11,16 @@ import Foundation
 
 /// A tensor's element type as named in a safetensors header.
 public enum SafetensorsDType: String, Sendable {
-  case f64 = "F64", f32 = "F32", f16 = "F16", bf16 = "BF16"
-  case i64 = "I64", i32 = "I32", i16 = "I16", i8 = "I8", u8 = "U8", bool = "BOOL"
+  case f64 = "F64"
+  case f32 = "F32"
+  case f16 = "F16"
+  case bf16 = "BF16"
+  case i64 = "I64"
+  case i32 = "I32"
+  case i16 = "I16"
+  case i8 = "I8"
+  case u8 = "U8"
+  case bool = "BOOL"
 
   public var byteSize: Int {
     switch self {

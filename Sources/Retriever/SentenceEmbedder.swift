@@ -23,8 +23,7 @@ public final class SentenceEmbedder: @unchecked Sendable {
 
   /// Loads `model.safetensors` (mapped, not copied), `config.json` and `vocab.txt` from
   /// `modelDirectory`; throws a message naming the file and the problem if any is unusable.
-  public init(modelDirectory: URL = MiniLMFiles.defaultDirectory, maximumTokens: Int = 256) throws
-  {
+  public init(modelDirectory: URL = MiniLMFiles.defaultDirectory, maximumTokens: Int = 256) throws {
     let configuration = try MiniLMConfiguration.load(
       from: modelDirectory.appendingPathComponent(MiniLMFiles.configuration))
     guard (2...configuration.maximumPositions).contains(maximumTokens) else {
