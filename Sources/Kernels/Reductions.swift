@@ -27,7 +27,7 @@ extension Kernels {
     var i = 0
     while i + 8 <= count {
       let d = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self) - centreLanes
-      lanes.addProduct(d, d)
+      lanes += d * d
       i += 8
     }
     var total = lanes.sum()
@@ -47,9 +47,11 @@ extension Kernels {
     var lanes = SIMD8<Float>()
     var i = 0
     while i + 8 <= count {
-      lanes.addProduct(
-        UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self),
-        UnsafeRawPointer(b + i).loadUnaligned(as: SIMD8<Float>.self))
+      // `+= x * y`, not addProduct: without FMA in the baseline target, addProduct becomes a
+      // call to fmaf per lane.
+      lanes +=
+        UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self)
+        * UnsafeRawPointer(b + i).loadUnaligned(as: SIMD8<Float>.self)
       i += 8
     }
     var total = lanes.sum()

@@ -12,6 +12,8 @@ import Kernels
 struct MiniLMEncoder: Sendable {
   let configuration: MiniLMConfiguration
   let weights: MiniLMWeights
+  /// Threads for the few-row products (OpenBLAS's own setting covers the large ones).
+  var threads: Int { Kernels.threadCount }
 
   /// Token embeddings for each sentence, left in `workspace.hidden` (R, D), one row per
   /// token, sentence after sentence in the order of `sentences`.
@@ -59,9 +61,9 @@ struct MiniLMEncoder: Sendable {
     let scale = 1 / Float(e).squareRoot()
     // qkv (R, 3D) = hidden (R, D) · Wqkv^T (D, 3D) + bias, the bias preloaded so beta = 1.
     fillRows(w.qkv, with: layer.qkvBias, rows: rows)
-    Kernels.matmul(
-      w.qkv, UnsafeBufferPointer(w.hidden), layer.qkvWeight, m: rows, n: 3 * d, k: d,
-      transposeB: true, beta: 1)
+    Kernels.linear(
+      w.qkv, UnsafeBufferPointer(w.hidden), layer.qkvWeight, m: rows, n: 3 * d, k: d, beta: 1,
+      threads: threads)
 
     var start = 0
     for ids in sentences {
@@ -86,9 +88,9 @@ struct MiniLMEncoder: Sendable {
 
     // scratch (R, D) = hidden + bo + context · Wo^T, then layer norm back into hidden.
     addRows(w.scratch, w.hidden, layer.attentionOutputBias, rows: rows)
-    Kernels.matmul(
-      w.scratch, UnsafeBufferPointer(w.context), layer.attentionOutputWeight, m: rows, n: d, k: d,
-      transposeB: true, beta: 1)
+    Kernels.linear(
+      w.scratch, UnsafeBufferPointer(w.context), layer.attentionOutputWeight, m: rows, n: d,
+      k: d, beta: 1, threads: threads)
     Kernels.layerNorm(
       w.hidden, UnsafeBufferPointer(w.scratch), weight: layer.attentionNormWeight,
       bias: layer.attentionNormBias, rows: rows, dimension: d,
@@ -102,14 +104,14 @@ struct MiniLMEncoder: Sendable {
     let d = configuration.hiddenSize
     let i = configuration.intermediateSize
     fillRows(w.intermediate, with: layer.intermediateBias, rows: rows)
-    Kernels.matmul(
-      w.intermediate, UnsafeBufferPointer(w.hidden), layer.intermediateWeight, m: rows, n: i, k: d,
-      transposeB: true, beta: 1)
+    Kernels.linear(
+      w.intermediate, UnsafeBufferPointer(w.hidden), layer.intermediateWeight, m: rows, n: i,
+      k: d, beta: 1, threads: threads)
     Kernels.gelu(w.intermediate, UnsafeBufferPointer(w.intermediate), count: rows * i)
     addRows(w.scratch, w.hidden, layer.outputBias, rows: rows)
-    Kernels.matmul(
+    Kernels.linear(
       w.scratch, UnsafeBufferPointer(w.intermediate), layer.outputWeight, m: rows, n: d, k: i,
-      transposeB: true, beta: 1)
+      beta: 1, threads: threads)
     Kernels.layerNorm(
       w.hidden, UnsafeBufferPointer(w.scratch), weight: layer.outputNormWeight,
       bias: layer.outputNormBias, rows: rows, dimension: d,
