@@ -46,7 +46,9 @@ enum Aggregates {
       if [.battingMatches, .bowlingMatches, .fieldingMatches].contains(m) {
         return matches(query, source, key: key, sql)
       }
-      return MeasureSQL.aggregate(m, source, wicketKind: wicketKind)
+      return MeasureSQL.aggregate(
+        m, source, wicketKind: wicketKind,
+        againstBowler: query.filters.contains { $0.field == .bowler })
         ?? MeasureSQL("NULL", .integer)
     }
     let conditions = whereClause(query, source, sql)
