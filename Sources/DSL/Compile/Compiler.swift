@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compiles a bound, rule-checked query into one parameterised SQL statement over the schema in
 /// docs/schema.md. Values are only ever bound; the SQL text is made of fixed fragments.
 public enum DSLCompiler {
@@ -13,7 +15,20 @@ public enum DSLCompiler {
     default:
       (text, columns) = Aggregates.select(query, source, sql)
     }
-    return CompiledQuery(sql: text, parameters: sql.parameters, columns: columns)
+    return CompiledQuery(sql: withoutUnusedMatchJoin(text), parameters: sql.parameters, columns: columns)
+  }
+
+  /// Drops the join to `matches` when nothing reads `m.`: one primary-key lookup per row saved.
+  static func withoutUnusedMatchJoin(_ text: String) -> String {
+    let join = " JOIN matches m ON m.id = x.match_id"
+    let without = text.replacingOccurrences(of: join, with: "")
+    let bytes = Array(without.utf8)
+    for i in bytes.indices.dropLast() where bytes[i] == UInt8(ascii: "m") && bytes[i + 1] == UInt8(ascii: ".") {
+      if i == 0 || !(isLetter(bytes[i - 1]) || isDigit(bytes[i - 1]) || bytes[i - 1] == UInt8(ascii: "_")) {
+        return text
+      }
+    }
+    return without
   }
 }
 
