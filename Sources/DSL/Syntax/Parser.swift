@@ -240,7 +240,7 @@ struct Parser {
   // MARK: keyword matching
 
   mutating func takeWord(_ word: String) -> Bool {
-    guard current.kind == .word, current.text.lowercased() == word else { return false }
+    guard current.kind == .word, current.lower == word else { return false }
     index += 1
     return true
   }
@@ -254,13 +254,15 @@ struct Parser {
   /// Takes the longest of `choices` whose words match the next tokens.
   mutating func takeChoice<T>(_ choices: [T], _ spelling: (T) -> String) -> T? {
     var best: (T, Int)? = nil
+    let first = tokens[index]
+    guard first.kind == .word || first.kind == .symbol else { return nil }
     for choice in choices {
-      let parts = spelling(choice).lowercased().split(separator: " ")
-      guard index + parts.count < tokens.count else { continue }
+      let parts = phraseParts(spelling(choice))
+      guard parts[0] == first.lower, index + parts.count < tokens.count else { continue }
       var matches = true
-      for (k, part) in parts.enumerated() {
+      for (k, part) in parts.enumerated().dropFirst() {
         let token = tokens[index + k]
-        guard token.kind == .word || token.kind == .symbol, token.text.lowercased() == part else {
+        guard token.kind == .word || token.kind == .symbol, token.lower == part else {
           matches = false
           break
         }
@@ -334,3 +336,24 @@ let shorthand: [String: String] = [
   "against": "opposition", "ground": "venue", "stadium": "venue", "host": "country",
   "pp": "powerplay", "openers": "opener",
 ]
+
+/// Every keyword phrase of the vocabulary split into lower-case words, computed once.
+let vocabularyPhrases: [String: [String]] = {
+  var phrases = Measure.allCases.map(\.word) + RankSubject.allCases.map(\.word)
+  phrases += Discipline.allCases.map(\.word) + RankDirection.allCases.map(\.rawValue)
+  phrases += QualifierMeasure.allCases.map(\.rawValue) + Breakdown.allCases.map(\.rawValue)
+  phrases += FilterField.allCases.map(\.word)
+  for field in FilterField.allCases {
+    switch field.slot {
+    case .words(let words), .wordsOrNumber(let words): phrases += words
+    default: break
+    }
+  }
+  var table: [String: [String]] = [:]
+  for phrase in phrases { table[phrase] = phrase.lowercased().split(separator: " ").map(String.init) }
+  return table
+}()
+
+func phraseParts(_ phrase: String) -> [String] {
+  vocabularyPhrases[phrase] ?? phrase.lowercased().split(separator: " ").map(String.init)
+}
