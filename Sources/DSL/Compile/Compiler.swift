@@ -192,7 +192,9 @@ enum Aggregates {
 
     func group(_ source: RowSource) -> String {
       switch self {
-      case .player, .breakdown(.player): source.playerColumn ?? "NULL"
+      // `+` keeps SQLite from walking the whole player index in order to group: a plain scan
+      // and a temporary b-tree are about twice as fast on this data.
+      case .player, .breakdown(.player): "+" + (source.playerColumn ?? "NULL")
       default: shown(source)
       }
     }
