@@ -101,7 +101,7 @@ public struct DSLConstraint: PrefixConstraint {
   }
 
   /// Bytes with a transition from `state` (in the grammar, or into or out of a slot).
-  func nextBytes(_ state: State) -> [UInt8] {
+  public func nextBytes(_ state: State) -> [UInt8] {
     (0...255).compactMap { advance(state, byte: UInt8($0)) == nil ? nil : UInt8($0) }
   }
 
