@@ -43,6 +43,14 @@ func value(_ executor: DSLExecutor, _ dsl: String, row: Int = 0, column: String)
   #expect(ipl.result.rows.first?.prefix(2) == [.text("V Kohli"), .integer(973)])
   #expect(
     try value(executor, "top 1 innings by runs where format = ODI", column: "runs") == .integer(264))
+  // IPL records through the 2025 season (Cricsheet covers every IPL match).
+  let chahal = try executor.answer("top 1 bowlers by wickets where format = IPL")
+  #expect(chahal.result.rows.first?.prefix(2) == [.text("YS Chahal"), .integer(221)])
+  let gayle = try executor.answer("top 1 batters by sixes where format = IPL")
+  #expect(gayle.result.rows.first?.prefix(2) == [.text("CH Gayle"), .integer(357)])
+  #expect(
+    try value(executor, "batting highest score where player = \"SR Tendulkar\" and format = ODI", column: "highest score")
+      == .text("200*"))
   // Cricsheet names the 2019 World Cup "World Cup": the event filter spans the names. Published:
   // 648, less the 1 he made against Afghanistan, whose matches Cricsheet withholds.
   let worldCup = try executor.answer(
