@@ -101,6 +101,9 @@ func corrupt<G: RandomNumberGenerator>(_ text: String, using g: inout G) -> [UIn
   // Numbers stay open as digits; `numbers` limits only placeholders.
   #expect(constraint.accepts("top 7 batters by runs"))
   #expect(constraint.accepts("top <num3> batters by runs"))
+  let quoted = DSLConstraint(entities: EntityChoices(players: ["\"V Kohli\"", "A \"B\" C"]))
+  #expect(quoted.accepts("batting runs where player = \"V Kohli\""))
+  #expect(!quoted.accepts("batting runs where player = \"A \"B\" C\""))
   let limited = DSLConstraint(entities: EntityChoices(numbers: ["<num1>"]))
   #expect(limited.accepts("top <num1> batters by runs"))
   #expect(!limited.accepts("top <num2> batters by runs"))
