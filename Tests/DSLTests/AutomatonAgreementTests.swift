@@ -115,7 +115,7 @@ func corrupt<G: RandomNumberGenerator>(_ text: String, using g: inout G) -> [UIn
   let subjects = constraint.expectedTerminals(after: afterTop)
   #expect(
     Set(subjects)
-      == ["<number>", "batters", "bowlers", "fielders", "teams", "innings", "spells", "partnerships", "team"])
+      == ["<number>", "batters", "bowlers", "fielders", "allrounders", "teams", "innings", "spells", "partnerships", "team"])
   let afterHead = constraint.state(after: "top 5 batters by sixes")!
   #expect(Set(constraint.expectedTerminals(after: afterHead)) == ["<end>", "where", "min"])
   #expect(!constraint.accepts("top 5 batters by sixes and format = ODI"))

@@ -63,5 +63,5 @@ func parseError(_ text: String) -> String {
       == "line 1, column 41: expected a word, a number, a quoted name, a <placeholder> or one of = , ( ) % / .., but found `;`")
   #expect(
     parseError("")
-      == "line 1, column 1: a query starts with `top`, `bottom`, `batting`, `bowling`, `fielding` or `team`, but found the end of the query")
+      == "line 1, column 1: a query starts with `top`, `bottom`, `batting`, `bowling`, `fielding`, `allround` or `team`, but found the end of the query")
 }

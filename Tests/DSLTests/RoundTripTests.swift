@@ -30,6 +30,7 @@ import Testing
     "top <num1> batters by runs where player = <player1> and year in <year1>..<year2> min runs <num2>",
     "team wins where team = <team1> and opposition = <team2> and venue = <venue1> and event = <event1>",
     "bowling economy where phase = death and over in 16..20 and position = 3",
+    "top 5 allrounders by wickets where format = Test min runs 2000 min wickets 100",
   ] {
     #expect(try DSLParser.parse(text).printed == text)
   }

@@ -42,6 +42,8 @@ func ruleError(_ text: String) -> String {
 
 @Test func qualifiersMustFitTheList() {
   #expect(ruleError("top 5 bowlers by economy min runs 100") == "`min runs` does not apply to bowling lists; use `min balls`, `min innings`, `min matches` or `min wickets`")
+  #expect(ruleError("top 5 allrounders by runs min runs 10 min runs 20") == "`min runs` is given twice")
+  #expect(ruleError("top 5 allrounders by runs where phase = death").hasPrefix("`phase` does not apply to allround queries"))
   #expect(ruleError("top 5 batters by runs where player = <player1>") == "the placeholder <player1> has no value: bind it before validating")
 }
 

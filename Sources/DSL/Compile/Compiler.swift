@@ -9,6 +9,8 @@ public enum DSLCompiler {
     let source = RowSource.choose(for: query)
     let (text, columns): (String, [ResultColumn])
     switch (query.head, source) {
+    case (_, .allround):
+      (text, columns) = Allround.select(query, sql)
     case (.ranking(let r), .inningsRecords), (.ranking(let r), .spells),
       (.ranking(let r), .partnerships), (.ranking(let r), .teamInnings):
       (text, columns) = Records.select(query, r, source, sql)
@@ -69,7 +71,7 @@ enum Aggregates {
     // Wickets counted ball by ball only change on balls with a wicket: read those balls alone
     // (about 2% of them) through the dismissals table.
     let wicketsOnly =
-      source.isBallByBall && query.qualifier == nil
+      source.isBallByBall && query.qualifiers.isEmpty
       && query.measures.allSatisfy { $0 == .wickets || $0 == .battingDismissals }
     let conditions = whereClause(
       query, source, sql, extra: wicketsOnly ? ["x.id IN (SELECT delivery_id FROM dismissals)"] : [])
@@ -83,7 +85,8 @@ enum Aggregates {
       }
       let descending = ranking.measure.info.higherIsBetter == (ranking.direction == .top)
       var having = ["\(ranked.sortKey) IS NOT NULL"]
-      if let q = query.qualifier, case .number(let n) = q.value {
+      for q in query.qualifiers {
+        guard case .number(let n) = q.value else { continue }
         having.append("\(qualifierSQL(q.measure, query, source, key: key, sql)) >= \(sql.bind(n))")
       }
       let limit: Int = {
@@ -125,6 +128,7 @@ enum Aggregates {
     case .batting: [.battingInnings, .battingRuns, .battingAverage, .battingStrikeRate]
     case .bowling: [.bowlingInnings, .wickets, .bowlingAverage, .economy]
     case .fielding: [.catches, .stumpings, .runOuts]
+    case .allround: [.allroundRuns, .allroundBattingAverage, .allroundWickets, .allroundBowlingAverage]
     case .team: [.teamMatches, .wins, .losses]
     default: []
     }

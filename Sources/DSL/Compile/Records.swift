@@ -108,8 +108,10 @@ enum Records {
     _ qualifierColumn: [QualifierMeasure: String], _ sql: SQLBuilder
   ) -> (String, [ResultColumn]) {
     var conditions = extra
-    if let q = query.qualifier, case .number(let n) = q.value, let column = qualifierColumn[q.measure] {
-      conditions.append("\(column) >= \(sql.bind(n))")
+    for q in query.qualifiers {
+      if case .number(let n) = q.value, let column = qualifierColumn[q.measure] {
+        conditions.append("\(column) >= \(sql.bind(n))")
+      }
     }
     let filters = whereClause(query, source, sql, extra: conditions)
     let limit: Int = {

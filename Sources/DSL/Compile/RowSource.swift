@@ -10,6 +10,8 @@ enum RowSource: Hashable, Sendable {
   /// `dismissal`).
   case bowlingBalls
   case fielding
+  /// batting and bowling innings side by side (joined per player or breakdown key).
+  case allround
   /// each match twice, once from each side.
   case teamMatches
   case inningsRecords, spells, partnerships, teamInnings
@@ -23,6 +25,7 @@ enum RowSource: Hashable, Sendable {
       return fields.isDisjoint(with: [.batter, .phase, .over, .position, .dismissal])
         ? .bowlingInnings : .bowlingBalls
     case .fielding: return .fielding
+    case .allround: return .allround
     case .team: return .teamMatches
     case .innings: return .inningsRecords
     case .spells: return .spells
@@ -34,7 +37,8 @@ enum RowSource: Hashable, Sendable {
   /// `FROM ...` with the row alias `x` and the match joined as `m`.
   var from: String {
     switch self {
-    case .battingInnings, .inningsRecords: "batting_innings x JOIN matches m ON m.id = x.match_id"
+    case .battingInnings, .inningsRecords, .allround:
+      "batting_innings x JOIN matches m ON m.id = x.match_id"
     case .battingBalls, .bowlingBalls: "deliveries x JOIN matches m ON m.id = x.match_id"
     case .bowlingInnings, .spells: "bowling_innings x JOIN matches m ON m.id = x.match_id"
     case .fielding: "fielding x JOIN matches m ON m.id = x.match_id"
@@ -51,7 +55,8 @@ enum RowSource: Hashable, Sendable {
   /// The column holding the subject player, if the rows are a player's.
   var playerColumn: String? {
     switch self {
-    case .battingInnings, .inningsRecords, .bowlingInnings, .spells, .fielding: "x.player_id"
+    case .battingInnings, .inningsRecords, .bowlingInnings, .spells, .fielding, .allround:
+      "x.player_id"
     case .battingBalls: "x.batter_id"
     case .bowlingBalls: "x.bowler_id"
     case .teamMatches, .partnerships, .teamInnings: nil

@@ -3,7 +3,7 @@
 /// `, ` in lists, nothing around `..`.
 enum Grammar {
   static let query: Pattern = .choice([
-    .sequence([rankingHead, .optional(whereClause), .optional(minClause)]),
+    .sequence([rankingHead, .optional(whereClause), .many(minClause)]),
     .sequence([statsHead, .optional(whereClause), .optional(perClause)]),
   ])
 

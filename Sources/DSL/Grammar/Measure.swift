@@ -1,7 +1,7 @@
 /// What a measure is counted over: the word after `top N` (`batters`, `spells`, ...) or the
 /// discipline that starts a stats query (`batting`, `bowling`, ...).
 public enum MeasureContext: String, CaseIterable, Hashable, Sendable {
-  case batting, bowling, fielding, team
+  case batting, bowling, fielding, team, allround
   case innings, spells, partnerships, teamInnings = "team innings"
 }
 
@@ -19,6 +19,9 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
     bowlingDots
   // fielding
   case fieldingMatches, catches, stumpings, runOuts, fieldingDismissals
+  // all-rounders: batting and bowling side by side
+  case allroundMatches, allroundRuns, allroundBattingAverage, allroundHundreds, allroundFifties,
+    allroundWickets, allroundBowlingAverage, allroundFiveWicketHauls
   // team results
   case teamMatches, wins, losses, draws, ties, noResults, winPercentage
   // single innings records
@@ -91,6 +94,22 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
     case .runOuts: Info(context: .fielding, word: "run outs", higherIsBetter: true, rankable: true)
     case .fieldingDismissals:
       Info(context: .fielding, word: "dismissals", higherIsBetter: true, rankable: true)
+
+    case .allroundMatches:
+      Info(context: .allround, word: "matches", higherIsBetter: true, rankable: true)
+    case .allroundRuns: Info(context: .allround, word: "runs", higherIsBetter: true, rankable: true)
+    case .allroundBattingAverage:
+      Info(context: .allround, word: "batting average", higherIsBetter: true, rankable: true)
+    case .allroundHundreds:
+      Info(context: .allround, word: "hundreds", higherIsBetter: true, rankable: true)
+    case .allroundFifties:
+      Info(context: .allround, word: "fifties", higherIsBetter: true, rankable: true)
+    case .allroundWickets:
+      Info(context: .allround, word: "wickets", higherIsBetter: true, rankable: true)
+    case .allroundBowlingAverage:
+      Info(context: .allround, word: "bowling average", higherIsBetter: false, rankable: true)
+    case .allroundFiveWicketHauls:
+      Info(context: .allround, word: "five wicket hauls", higherIsBetter: true, rankable: true)
 
     case .teamMatches: Info(context: .team, word: "matches", higherIsBetter: true, rankable: true)
     case .wins: Info(context: .team, word: "wins", higherIsBetter: true, rankable: true)

@@ -3,7 +3,7 @@
 
 /// What a `top N ...` list ranks: players, teams, or single-innings records.
 public enum RankSubject: String, CaseIterable, Hashable, Sendable {
-  case batters, bowlers, fielders, teams
+  case batters, bowlers, fielders, allrounders, teams
   case innings, spells, partnerships, teamInnings = "team innings"
 
   public var word: String { rawValue }
@@ -13,6 +13,7 @@ public enum RankSubject: String, CaseIterable, Hashable, Sendable {
     case .batters: .batting
     case .bowlers: .bowling
     case .fielders: .fielding
+    case .allrounders: .allround
     case .teams: .team
     case .innings: .innings
     case .spells: .spells
@@ -24,7 +25,7 @@ public enum RankSubject: String, CaseIterable, Hashable, Sendable {
 
 /// The first word of a stats query (`batting runs, average where ...`).
 public enum Discipline: String, CaseIterable, Hashable, Sendable {
-  case batting, bowling, fielding, team
+  case batting, bowling, fielding, allround, team
 
   public var word: String { rawValue }
 
@@ -33,6 +34,7 @@ public enum Discipline: String, CaseIterable, Hashable, Sendable {
     case .batting: .batting
     case .bowling: .bowling
     case .fielding: .fielding
+    case .allround: .allround
     case .team: .team
     }
   }

@@ -3,19 +3,25 @@
 public struct DSLQuery: Hashable, Sendable {
   public var head: Head
   public var filters: [Filter]
-  /// Only after a `top`/`bottom` head: `min runs 1000`.
-  public var qualifier: Qualifier?
+  /// Only after a `top`/`bottom` head: `min runs 1000`, one per measure
+  /// (`min runs 1000 min wickets 50`).
+  public var qualifiers: [Qualifier]
   /// Only after a stats head: `per year`.
   public var breakdown: Breakdown?
 
   public init(
-    head: Head, filters: [Filter] = [], qualifier: Qualifier? = nil, breakdown: Breakdown? = nil
+    head: Head, filters: [Filter] = [], qualifiers: [Qualifier] = [], breakdown: Breakdown? = nil
   ) {
     self.head = head
     self.filters = filters
-    self.qualifier = qualifier
+    self.qualifiers = qualifiers
     self.breakdown = breakdown
   }
+}
+
+extension DSLQuery {
+  /// The first qualifier (most queries have at most one).
+  public var qualifier: Qualifier? { qualifiers.first }
 }
 
 /// What the query asks for.

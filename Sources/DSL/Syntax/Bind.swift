@@ -12,7 +12,7 @@ extension DSLQuery {
     }
     if case .ranking(let r) = head { visit(r.count) }
     for filter in filters { filter.value.operands.forEach(visit) }
-    if let qualifier { visit(qualifier.value) }
+    for qualifier in qualifiers { visit(qualifier.value) }
     return result
   }
 
@@ -59,9 +59,8 @@ extension DSLQuery {
       case .range(let a, let b): bound.filters[i].value = .range(try substitute(a), try substitute(b))
       }
     }
-    if var q = bound.qualifier {
-      q.value = try substitute(q.value)
-      bound.qualifier = q
+    for i in bound.qualifiers.indices {
+      bound.qualifiers[i].value = try substitute(bound.qualifiers[i].value)
     }
     return bound
   }

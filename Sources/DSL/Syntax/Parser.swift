@@ -1,7 +1,7 @@
 /// Recursive-descent parser from query text to `DSLQuery`. Keywords are matched without regard to
 /// case; the printer writes the canonical spelling.
 ///
-///   query    = head [ "where" filter { "and" filter } ] [ "min" qmeasure NUM ] [ "per" breakdown ]
+///   query    = head [ "where" filter { "and" filter } ] { "min" qmeasure NUM } [ "per" breakdown ]
 ///   head     = ("top" | "bottom") NUM subject "by" measure
 ///            | discipline measure { "," measure }
 ///
@@ -37,29 +37,32 @@ struct Parser {
   mutating func query() throws(DSLError) -> DSLQuery {
     let head = try parseHead()
     var filters: [Filter] = []
-    var qualifier: Qualifier? = nil
+    var qualifiers: [Qualifier] = []
     var breakdown: Breakdown? = nil
     if takeWord("where") {
       filters.append(try filter())
       while takeWord("and") { filters.append(try filter()) }
     }
-    if case .ranking = head, takeWord("min") {
-      let measure = try choose(
-        QualifierMeasure.allCases, \.rawValue, "expected a measure after `min`")
-      qualifier = Qualifier(measure: measure, value: try numberOperand(after: "`min \(measure.rawValue)`"))
+    if case .ranking = head {
+      while takeWord("min") {
+        let measure = try choose(
+          QualifierMeasure.allCases, \.rawValue, "expected a measure after `min`")
+        qualifiers.append(
+          Qualifier(measure: measure, value: try numberOperand(after: "`min \(measure.rawValue)`")))
+      }
     }
     if case .stats = head, takeWord("per") {
       breakdown = try choose(Breakdown.allCases, \.rawValue, "expected what to break down by after `per`")
     }
     if current.kind != .end {
       var expected: [String] = []
-      if filters.isEmpty && qualifier == nil && breakdown == nil { expected.append("`where`") }
-      if !filters.isEmpty && qualifier == nil && breakdown == nil { expected.append("`and`") }
+      if filters.isEmpty && qualifiers.isEmpty && breakdown == nil { expected.append("`where`") }
+      if !filters.isEmpty && qualifiers.isEmpty && breakdown == nil { expected.append("`and`") }
       if case .stats(let stats) = head, filters.isEmpty, breakdown == nil {
         _ = stats
         expected.insert("`,`", at: 0)
       }
-      if case .ranking = head, qualifier == nil { expected.append("`min`") }
+      if case .ranking = head { expected.append("`min`") }
       if case .stats = head, breakdown == nil { expected.append("`per`") }
       expected.append("the end of the query")
       let word = current.kind == .word ? current.text.lowercased() : ""
@@ -75,7 +78,7 @@ struct Parser {
       let suggestion = word.isEmpty ? nil : closestMatch(to: word, in: ["where", "and", "min", "per"])
       throw failure("expected " + list(expected, conjunction: "or"), suggestion: suggestion)
     }
-    return DSLQuery(head: head, filters: filters, qualifier: qualifier, breakdown: breakdown)
+    return DSLQuery(head: head, filters: filters, qualifiers: qualifiers, breakdown: breakdown)
   }
 
   // MARK: head

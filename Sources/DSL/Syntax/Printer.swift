@@ -15,7 +15,7 @@ extension DSLQuery: CustomStringConvertible {
     if !filters.isEmpty {
       out += " where " + filters.map(\.printed).joined(separator: " and ")
     }
-    if let qualifier {
+    for qualifier in qualifiers {
       out += " min \(qualifier.measure.rawValue) \(qualifier.value.printed)"
     }
     if let breakdown {

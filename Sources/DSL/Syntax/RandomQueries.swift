@@ -25,12 +25,11 @@ public enum RandomQueries {
         Ranking(
           direction: RankDirection.allCases.randomElement(using: &g)!, count: number(using: &g),
           subject: subject, measure: measure))
-      let qualifier =
-        Bool.random(using: &g)
-        ? Qualifier(
+      let qualifiers = (0..<Int.random(in: 0...2, using: &g)).map { _ in
+        Qualifier(
           measure: QualifierMeasure.allCases.randomElement(using: &g)!, value: number(using: &g))
-        : nil
-      return DSLQuery(head: head, filters: filters(using: &g), qualifier: qualifier)
+      }
+      return DSLQuery(head: head, filters: filters(using: &g), qualifiers: qualifiers)
     }
     let discipline = Discipline.allCases.randomElement(using: &g)!
     let measures = (0..<Int.random(in: 1...4, using: &g)).map { _ in

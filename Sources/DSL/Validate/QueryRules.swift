@@ -41,7 +41,11 @@ extension DSLQuery {
     if case .ranking(let ranking) = head, case .number(let n) = ranking.count, !(1...1000).contains(n) {
       throw invalid("`\(ranking.direction.rawValue)` takes a number from 1 to 1000, but found \(n)")
     }
-    if let qualifier {
+    var qualified = Set<QualifierMeasure>()
+    for qualifier in qualifiers {
+      guard qualified.insert(qualifier.measure).inserted else {
+        throw invalid("`min \(qualifier.measure.rawValue)` is given twice")
+      }
       guard FilterRules.qualifiers(in: context).contains(qualifier.measure) else {
         let allowed = FilterRules.qualifiers(in: context).map { "`min \($0.rawValue)`" }
         throw invalid(
@@ -138,6 +142,7 @@ enum FilterRules {
     case .bowling:
       matchLevel.union([.player, .batter, .position, .innings, .dismissal, .phase, .over])
     case .fielding: matchLevel.union([.player, .innings])
+    case .allround: matchLevel.union([.player])
     case .team: matchLevel
     case .innings: matchLevel.union([.player, .position, .innings, .dismissal])
     case .spells: matchLevel.union([.player, .innings])
@@ -169,6 +174,7 @@ enum FilterRules {
     case .batting: [.runs, .balls, .innings, .matches]
     case .bowling: [.balls, .innings, .matches, .wickets]
     case .fielding, .team: [.matches]
+    case .allround: [.runs, .wickets, .matches]
     case .innings: [.runs, .balls]
     case .spells: [.balls, .wickets]
     case .partnerships: [.runs, .balls]
