@@ -30,13 +30,15 @@ struct BenchDSL: AsyncParsableCommand {
     let texts = pairs.map(\.dsl)
     let executor = try DSLExecutor(path: db.map { URL(fileURLWithPath: $0) } ?? CricqPaths.database)
 
-    let allPlayers = try executor.database.query("SELECT unique_name FROM players").rows.compactMap { $0.string(0) }
+    let allPlayers = try executor.database.query("SELECT unique_name FROM players").rows.compactMap
+    { $0.string(0) }
     clock = DispatchTime.now().uptimeNanoseconds
     let fallback = DSLConstraint(entities: EntityChoices(players: allPlayers))
     let fallbackMs = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e6
     print(
       String(
-        format: "automaton build: grammar %.1f ms (once per process); a constraint over all %d players %.1f ms (accepts Kohli: %@)",
+        format:
+          "automaton build: grammar %.1f ms (once per process); a constraint over all %d players %.1f ms (accepts Kohli: %@)",
         grammarMs, allPlayers.count, fallbackMs,
         fallback.accepts("batting runs where player = \"V Kohli\"") ? "yes" : "no"))
 
@@ -56,7 +58,8 @@ struct BenchDSL: AsyncParsableCommand {
     }
     perQuery.sort { $0.0 < $1.0 }
     let latencies = perQuery.map(\.0)
-    print("queries: \(pairs.count) pairs × \(runs) runs (parse + validate + compile + execute, warm)")
+    print(
+      "queries: \(pairs.count) pairs × \(runs) runs (parse + validate + compile + execute, warm)")
     print(
       String(
         format: "  median %.2f ms, p90 %.2f ms, max %.2f ms (%@); median / 100 ms target = %.3f",
@@ -66,14 +69,18 @@ struct BenchDSL: AsyncParsableCommand {
     let parseRounds = 200
     var start = DispatchTime.now().uptimeNanoseconds
     for _ in 0..<parseRounds { for text in texts { _ = try DSLParser.parse(text) } }
-    let parseMicros = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3 / Double(parseRounds * texts.count)
+    let parseMicros =
+      Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3 / Double(parseRounds * texts.count)
     let constraint = DSLConstraint()
     let bytes = texts.reduce(0) { $0 + $1.utf8.count }
     start = DispatchTime.now().uptimeNanoseconds
     var accepted = 0
     for _ in 0..<parseRounds { for text in texts where constraint.accepts(text) { accepted += 1 } }
     let automatonSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print("  slowest: " + perQuery.suffix(5).reversed().map { String(format: "%@ %.1f ms", $0.1, $0.0) }.joined(separator: ", "))
+    print(
+      "  slowest: "
+        + perQuery.suffix(5).reversed().map { String(format: "%@ %.1f ms", $0.1, $0.0) }.joined(
+          separator: ", "))
     print(String(format: "parse: %.1f µs per query", parseMicros))
     print(
       String(

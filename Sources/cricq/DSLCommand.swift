@@ -12,7 +12,8 @@ struct DSLCommand: AsyncParsableCommand {
       With --check FILE.jsonl, parses, validates and runs every pair's `dsl` and reports failures.
       """)
 
-  @Argument(help: "The query, e.g. 'batting runs, average where player = \"V Kohli\" and format = ODI'.")
+  @Argument(
+    help: "The query, e.g. 'batting runs, average where player = \"V Kohli\" and format = ODI'.")
   var query: String?
 
   @Flag(help: "Print {\"dsl\", \"sql\", \"parameters\", \"columns\", \"rows\"} as JSON.")
@@ -21,7 +22,8 @@ struct DSLCommand: AsyncParsableCommand {
   @Flag(help: "Also show the SQL and its bound parameters.")
   var explain = false
 
-  @Option(help: "Check every pair of a corpus file (JSON Lines) or folder; exit non-zero on any failure.")
+  @Option(
+    help: "Check every pair of a corpus file (JSON Lines) or folder; exit non-zero on any failure.")
   var check: String?
 
   @Option(help: "The database file (default: $CRICQ_HOME/cricket.sqlite).")
@@ -63,7 +65,9 @@ struct DSLCommand: AsyncParsableCommand {
       do {
         let answer = try executor.answer(pair.dsl)
         times.append(answer.result.milliseconds)
-        if let problem = CorpusCheck.problem(pair, answer) { failures.append("\(pair.id): \(problem)") }
+        if let problem = CorpusCheck.problem(pair, answer) {
+          failures.append("\(pair.id): \(problem)")
+        }
       } catch {
         failures.append("\(pair.id): \(error)")
       }
@@ -72,7 +76,8 @@ struct DSLCommand: AsyncParsableCommand {
     times.sort()
     let median = times.isEmpty ? 0 : times[times.count / 2]
     print(
-      "\(pairs.count - failures.count)/\(pairs.count) pairs pass; median query \(String(format: "%.1f", median)) ms")
+      "\(pairs.count - failures.count)/\(pairs.count) pairs pass; median query \(String(format: "%.1f", median)) ms"
+    )
     if !failures.isEmpty { throw ExitCode(1) }
   }
 }

@@ -11,7 +11,9 @@ func parserAcceptsCanonically(_ text: String) -> Bool {
 
 /// Word-level edits: drop, repeat or swap words, or splice in words from another query, so
 /// that structural mistakes (clauses out of order, a filter without `where`) are tried too.
-func corruptWords<G: RandomNumberGenerator>(_ text: String, donor: String, using g: inout G) -> String {
+func corruptWords<G: RandomNumberGenerator>(_ text: String, donor: String, using g: inout G)
+  -> String
+{
   var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
   let other = donor.split(separator: " ").map(String.init)
   let i = Int.random(in: 0..<words.count, using: &g)
@@ -29,7 +31,10 @@ func corruptWords<G: RandomNumberGenerator>(_ text: String, donor: String, using
 
 func corrupt<G: RandomNumberGenerator>(_ text: String, using g: inout G) -> [UInt8] {
   var bytes = Array(text.utf8)
-  let alphabet = Array(" \"<>(),.=%/-0123456789abcdefghijklmnopqrstuvwxyzODIT\u{7f}\t".utf8) + [0xC3, 0xA9, 0xFF]
+  let alphabet =
+    Array(" \"<>(),.=%/-0123456789abcdefghijklmnopqrstuvwxyzODIT\u{7f}\t".utf8) + [
+      0xC3, 0xA9, 0xFF,
+    ]
   for _ in 0..<Int.random(in: 1...3, using: &g) {
     let position = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &g)
     switch Int.random(in: 0..<5, using: &g) {
@@ -47,14 +52,16 @@ func corrupt<G: RandomNumberGenerator>(_ text: String, using g: inout G) -> [UIn
 @Test func automatonAndParserAgreeOnCorruptedQueries() throws {
   var g = SeededGenerator(seed: 7)
   let constraint = DSLConstraint()
-  let seeds = try Corpus.load(Corpus.repositoryFolder().appendingPathComponent("seed.jsonl")).map(\.dsl)
+  let seeds = try Corpus.load(Corpus.repositoryFolder().appendingPathComponent("seed.jsonl")).map(
+    \.dsl)
   var accepted = 0
   var disagreements: [String] = []
   for i in 0..<30_000 {
     let base = i % 2 == 0 ? seeds[i / 2 % seeds.count] : RandomQueries.query(using: &g).printed
     let donor = seeds[Int.random(in: 0..<seeds.count, using: &g)]
     let bytes =
-      i % 3 == 0 ? Array(corruptWords(base, donor: donor, using: &g).utf8) : corrupt(base, using: &g)
+      i % 3 == 0
+      ? Array(corruptWords(base, donor: donor, using: &g).utf8) : corrupt(base, using: &g)
     // The parser reads Swift strings: invalid UTF-8 can only appear inside names, where the
     // lexer's check and the automaton's UTF-8 states must agree.
     let text = String(decoding: bytes, as: UTF8.self)
@@ -91,7 +98,8 @@ func corrupt<G: RandomNumberGenerator>(_ text: String, using g: inout G) -> [UIn
 
 @Test func entitySlotsAcceptOnlyTheLinkedChoices() {
   let constraint = DSLConstraint(
-    entities: EntityChoices(players: ["<player1>", "V Kohli"], teams: ["<team1>"], years: ["<year1>"]))
+    entities: EntityChoices(
+      players: ["<player1>", "V Kohli"], teams: ["<team1>"], years: ["<year1>"]))
   #expect(constraint.accepts("batting runs where player = <player1> and year = <year1>"))
   #expect(constraint.accepts("batting runs where player = \"V Kohli\" and opposition = <team1>"))
   #expect(!constraint.accepts("batting runs where player = \"RG Sharma\""))
@@ -115,7 +123,10 @@ func corrupt<G: RandomNumberGenerator>(_ text: String, using g: inout G) -> [UIn
   let subjects = constraint.expectedTerminals(after: afterTop)
   #expect(
     Set(subjects)
-      == ["<number>", "batters", "bowlers", "fielders", "allrounders", "teams", "innings", "spells", "partnerships", "team"])
+      == [
+        "<number>", "batters", "bowlers", "fielders", "allrounders", "teams", "innings", "spells",
+        "partnerships", "team",
+      ])
   let afterHead = constraint.state(after: "top 5 batters by sixes")!
   #expect(Set(constraint.expectedTerminals(after: afterHead)) == ["<end>", "where", "min"])
   #expect(!constraint.accepts("top 5 batters by sixes and format = ODI"))

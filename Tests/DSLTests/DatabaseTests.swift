@@ -14,7 +14,8 @@ func realExecutor() throws -> DSLExecutor {
   return try DSLExecutor(path: path)
 }
 
-func value(_ executor: DSLExecutor, _ dsl: String, row: Int = 0, column: String) throws -> SQLValue {
+func value(_ executor: DSLExecutor, _ dsl: String, row: Int = 0, column: String) throws -> SQLValue
+{
   let answer = try executor.answer(dsl)
   let index = try #require(answer.result.columns.firstIndex { $0.name == column })
   return answer.result.rows[row][index]
@@ -37,19 +38,24 @@ func value(_ executor: DSLExecutor, _ dsl: String, row: Int = 0, column: String)
 @Test func publishedRecordsAgree() throws {
   let executor = try realExecutor()
   #expect(
-    try value(executor, "batting highest score where player = \"V Kohli\" and format = ODI", column: "highest score")
+    try value(
+      executor, "batting highest score where player = \"V Kohli\" and format = ODI",
+      column: "highest score")
       == .text("183"))
   let ipl = try executor.answer("top 1 batters by runs where format = IPL and year = 2016")
   #expect(ipl.result.rows.first?.prefix(2) == [.text("V Kohli"), .integer(973)])
   #expect(
-    try value(executor, "top 1 innings by runs where format = ODI", column: "runs") == .integer(264))
+    try value(executor, "top 1 innings by runs where format = ODI", column: "runs") == .integer(264)
+  )
   // IPL records through the 2025 season (Cricsheet covers every IPL match).
   let chahal = try executor.answer("top 1 bowlers by wickets where format = IPL")
   #expect(chahal.result.rows.first?.prefix(2) == [.text("YS Chahal"), .integer(221)])
   let gayle = try executor.answer("top 1 batters by sixes where format = IPL")
   #expect(gayle.result.rows.first?.prefix(2) == [.text("CH Gayle"), .integer(357)])
   #expect(
-    try value(executor, "batting highest score where player = \"SR Tendulkar\" and format = ODI", column: "highest score")
+    try value(
+      executor, "batting highest score where player = \"SR Tendulkar\" and format = ODI",
+      column: "highest score")
       == .text("200*"))
   // Cricsheet names the 2019 World Cup "World Cup": the event filter spans the names. Published:
   // 648, less the 1 he made against Afghanistan, whose matches Cricsheet withholds.
@@ -64,18 +70,21 @@ func value(_ executor: DSLExecutor, _ dsl: String, row: Int = 0, column: String)
   let db = executor.database
   let kohli = try db.scalar("SELECT id FROM players WHERE unique_name = 'V Kohli'").intValue!
   let runs = try db.scalar(
-    "SELECT SUM(runs_batter) FROM deliveries WHERE batter_id = ?1 AND format = 'ODI'", [.integer(Int64(kohli))])
+    "SELECT SUM(runs_batter) FROM deliveries WHERE batter_id = ?1 AND format = 'ODI'",
+    [.integer(Int64(kohli))])
   let balls = try db.scalar(
     "SELECT COUNT(*) FROM deliveries WHERE batter_id = ?1 AND format = 'ODI' AND wides = 0",
     [.integer(Int64(kohli))])
-  let answer = try executor.answer("batting runs, balls where player = \"V Kohli\" and format = ODI")
+  let answer = try executor.answer(
+    "batting runs, balls where player = \"V Kohli\" and format = ODI")
   #expect(answer.result.rows[0] == [runs, balls])
   // The same numbers from the ball-by-ball path (a phase-free ball filter: all overs).
   let byBall = try executor.answer(
     "batting runs, balls where player = \"V Kohli\" and format = ODI and over in 1..50")
   #expect(byBall.result.rows[0] == [runs, balls])
   let bumrah = try executor.answer(
-    "bowling wickets, runs conceded where player = \"JJ Bumrah\" and format = IPL and over in 1..20")
+    "bowling wickets, runs conceded where player = \"JJ Bumrah\" and format = IPL and over in 1..20"
+  )
   let bumrahInnings = try executor.answer(
     "bowling wickets, runs conceded where player = \"JJ Bumrah\" and format = IPL")
   #expect(bumrah.result.rows[0] == bumrahInnings.result.rows[0])
@@ -87,13 +96,16 @@ func value(_ executor: DSLExecutor, _ dsl: String, row: Int = 0, column: String)
     _ = try executor.answer("batting runs where player = \"Virat Kohli\"")
     Issue.record("expected an error")
   } catch {
-    #expect(error.description == "no player is named \"Virat Kohli\" (`player`); did you mean `\"V Kohli\"`?")
+    #expect(
+      error.description
+        == "no player is named \"Virat Kohli\" (`player`); did you mean `\"V Kohli\"`?")
   }
   do {
     _ = try executor.answer("top 5 bowlers by wickets where venue = \"Lords\"")
     Issue.record("expected an error")
   } catch {
-    #expect(error.description == "no venue is named \"Lords\" (`venue`); did you mean `\"Lord's\"`?")
+    #expect(
+      error.description == "no venue is named \"Lords\" (`venue`); did you mean `\"Lord's\"`?")
   }
 }
 
@@ -104,5 +116,7 @@ func value(_ executor: DSLExecutor, _ dsl: String, row: Int = 0, column: String)
   #expect(answer.result.rows.count == 3)
   #expect(answer.result.truncated)
   let hurried = try DSLExecutor(database: executor.database, rowCap: 10, timeLimit: 0.001)
-  #expect(throws: DSLError.self) { try hurried.answer("batting runs, balls where over in 1..50 per player") }
+  #expect(throws: DSLError.self) {
+    try hurried.answer("batting runs, balls where over in 1..50 per player")
+  }
 }

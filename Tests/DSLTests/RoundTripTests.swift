@@ -16,7 +16,8 @@ import Testing
 
 @Test func parserAcceptsAnyCaseAndSpacingButPrintsCanonically() throws {
   let query = try DSLParser.parse(
-    "TOP 5  Batters BY sixes\twhere format = odi and year in 2010 .. 2014 and player in (\"V Kohli\",\"RG Sharma\")")
+    "TOP 5  Batters BY sixes\twhere format = odi and year in 2010 .. 2014 and player in (\"V Kohli\",\"RG Sharma\")"
+  )
   #expect(
     query.printed
       == "top 5 batters by sixes where format = ODI and year in 2010..2014 and player in (\"V Kohli\", \"RG Sharma\")"
@@ -38,7 +39,8 @@ import Testing
 
 @Test func bindSubstitutesPlaceholdersAndRefusesMissingOnes() throws {
   let masked = try DSLParser.parse(
-    "top <num1> batters by sixes where player = <player1> and season = <year1>/20 and year in <year1>..<year2>")
+    "top <num1> batters by sixes where player = <player1> and season = <year1>/20 and year in <year1>..<year2>"
+  )
   #expect(masked.placeholders.map(\.description) == ["<num1>", "<player1>", "<year1>", "<year2>"])
   let bound = try masked.bind([
     Placeholder(.num, 1): .number(5), Placeholder(.player, 1): .name("V Kohli"),
@@ -46,9 +48,12 @@ import Testing
   ])
   #expect(
     bound.printed
-      == "top 5 batters by sixes where player = \"V Kohli\" and season = 2019/20 and year in 2019..2021")
+      == "top 5 batters by sixes where player = \"V Kohli\" and season = 2019/20 and year in 2019..2021"
+  )
   #expect(throws: DSLError.self) { try masked.bind([Placeholder(.num, 1): .number(5)]) }
   #expect(throws: DSLError.self) {
-    try DSLParser.parse("batting runs where player = <player1>").bind([Placeholder(.player, 1): .number(3)])
+    try DSLParser.parse("batting runs where player = <player1>").bind([
+      Placeholder(.player, 1): .number(3)
+    ])
   }
 }

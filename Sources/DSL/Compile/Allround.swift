@@ -8,7 +8,8 @@ enum Allround {
       if case .ranking(let r) = query.head { return r }
       return nil
     }()
-    let key: Aggregates.Key? = ranking != nil ? .player : query.breakdown.map(Aggregates.Key.breakdown)
+    let key: Aggregates.Key? =
+      ranking != nil ? .player : query.breakdown.map(Aggregates.Key.breakdown)
     let byPlayer: Bool = {
       switch key {
       case .player, .breakdown(.player): return true
@@ -44,7 +45,8 @@ enum Allround {
       case .allroundRuns: MeasureSQL("b.runs", .integer)
       case .allroundBattingAverage:
         MeasureSQL(
-          "ROUND(1.0 * b.runs / NULLIF(b.outs, 0), 2)", sortKey: "(1.0 * b.runs / NULLIF(b.outs, 0))",
+          "ROUND(1.0 * b.runs / NULLIF(b.outs, 0), 2)",
+          sortKey: "(1.0 * b.runs / NULLIF(b.outs, 0))",
           .real)
       case .allroundHundreds: MeasureSQL("b.hundreds", .integer)
       case .allroundFifties: MeasureSQL("b.fifties", .integer)

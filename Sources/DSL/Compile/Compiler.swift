@@ -17,7 +17,8 @@ public enum DSLCompiler {
     default:
       (text, columns) = Aggregates.select(query, source, sql)
     }
-    return CompiledQuery(sql: withoutUnusedMatchJoin(text), parameters: sql.parameters, columns: columns)
+    return CompiledQuery(
+      sql: withoutUnusedMatchJoin(text), parameters: sql.parameters, columns: columns)
   }
 
   /// Drops the join to `matches` when nothing reads `m.`: one primary-key lookup per row saved.
@@ -25,8 +26,11 @@ public enum DSLCompiler {
     let join = " JOIN matches m ON m.id = x.match_id"
     let without = text.replacingOccurrences(of: join, with: "")
     let bytes = Array(without.utf8)
-    for i in bytes.indices.dropLast() where bytes[i] == UInt8(ascii: "m") && bytes[i + 1] == UInt8(ascii: ".") {
-      if i == 0 || !(isLetter(bytes[i - 1]) || isDigit(bytes[i - 1]) || bytes[i - 1] == UInt8(ascii: "_")) {
+    for i in bytes.indices.dropLast()
+    where bytes[i] == UInt8(ascii: "m") && bytes[i + 1] == UInt8(ascii: ".") {
+      if i == 0
+        || !(isLetter(bytes[i - 1]) || isDigit(bytes[i - 1]) || bytes[i - 1] == UInt8(ascii: "_"))
+      {
         return text
       }
     }
@@ -48,7 +52,9 @@ func whereClause(_ query: DSLQuery, _ source: RowSource, _ sql: SQLBuilder, extr
   return conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
 }
 
-func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+func quoted(_ name: String) -> String {
+  "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}
 
 /// Leaderboards of players or teams, and stats (one row, or one per breakdown key).
 enum Aggregates {
@@ -74,7 +80,8 @@ enum Aggregates {
       source.isBallByBall && query.qualifiers.isEmpty
       && query.measures.allSatisfy { $0 == .wickets || $0 == .battingDismissals }
     let conditions = whereClause(
-      query, source, sql, extra: wicketsOnly ? ["x.id IN (SELECT delivery_id FROM dismissals)"] : [])
+      query, source, sql, extra: wicketsOnly ? ["x.id IN (SELECT delivery_id FROM dismissals)"] : []
+    )
     switch query.head {
     case .ranking(let ranking):
       let key: Key = source == .teamMatches ? .team : .player
@@ -128,7 +135,8 @@ enum Aggregates {
     case .batting: [.battingInnings, .battingRuns, .battingAverage, .battingStrikeRate]
     case .bowling: [.bowlingInnings, .wickets, .bowlingAverage, .economy]
     case .fielding: [.catches, .stumpings, .runOuts]
-    case .allround: [.allroundRuns, .allroundBattingAverage, .allroundWickets, .allroundBowlingAverage]
+    case .allround:
+      [.allroundRuns, .allroundBattingAverage, .allroundWickets, .allroundBowlingAverage]
     case .team: [.teamMatches, .wins, .losses]
     default: []
     }

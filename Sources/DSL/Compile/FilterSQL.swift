@@ -13,12 +13,15 @@ struct FilterTarget {
       opposition: source.oppositionColumn, source: source)
   }
 
-  static var appearances: FilterTarget { FilterTarget(
-    column: { name in
-      ["format", "year", "start_date", "venue_id", "country", "event_name", "match_id"].contains(name)
-        ? "mp.\(name)" : "m2.\(name)"
-    },
-    match: "m2", team: "mp.team_id", opposition: "mp.opposition_id", source: nil) }
+  static var appearances: FilterTarget {
+    FilterTarget(
+      column: { name in
+        ["format", "year", "start_date", "venue_id", "country", "event_name", "match_id"].contains(
+          name)
+          ? "mp.\(name)" : "m2.\(name)"
+      },
+      match: "m2", team: "mp.team_id", opposition: "mp.opposition_id", source: nil)
+  }
 }
 
 enum FilterSQL {
@@ -61,7 +64,8 @@ enum FilterSQL {
   static func seasonLabel(_ operand: Operand) -> String {
     switch operand {
     case .number(let n): String(n)
-    case .season(let start, let end): seasonLabel(start) + "/" + (end < 10 ? "0\(end)" : String(end))
+    case .season(let start, let end):
+      seasonLabel(start) + "/" + (end < 10 ? "0\(end)" : String(end))
     default: operand.printed
     }
   }
@@ -69,8 +73,10 @@ enum FilterSQL {
   static func compare(_ column: String, _ value: FilterValue, _ sql: SQLBuilder) -> String {
     switch value {
     case .one(let a): "\(column) = \(FilterSQL.value(a, sql))"
-    case .list(let xs): "\(column) IN (" + xs.map { FilterSQL.value($0, sql) }.joined(separator: ", ") + ")"
-    case .range(let a, let b): "\(column) BETWEEN \(FilterSQL.value(a, sql)) AND \(FilterSQL.value(b, sql))"
+    case .list(let xs):
+      "\(column) IN (" + xs.map { FilterSQL.value($0, sql) }.joined(separator: ", ") + ")"
+    case .range(let a, let b):
+      "\(column) BETWEEN \(FilterSQL.value(a, sql)) AND \(FilterSQL.value(b, sql))"
     }
   }
 
@@ -95,7 +101,8 @@ enum FilterSQL {
     case .team: return "\(t.team) IN \(teams(value.operands, sql))"
     case .opposition: return "\(t.opposition) IN \(teams(value.operands, sql))"
     case .venue:
-      return "\(t.column("venue_id")) IN (SELECT id FROM venues WHERE name = \(FilterSQL.value(first, sql)))"
+      return
+        "\(t.column("venue_id")) IN (SELECT id FROM venues WHERE name = \(FilterSQL.value(first, sql)))"
     case .country: return compare(t.column("country"), value, sql)
     case .location:
       let country = t.column("country")
@@ -114,7 +121,8 @@ enum FilterSQL {
         if case .name(let n) = op { return EventSynonyms.names(for: n) }
         return []
       }
-      return "\(t.column("event_name")) IN (" + names.map { sql.bind($0) }.joined(separator: ", ") + ")"
+      return "\(t.column("event_name")) IN (" + names.map { sql.bind($0) }.joined(separator: ", ")
+        + ")"
     case .stage:
       return "\(t.match).event_stage = \(sql.bind(word == "final" ? "Final" : "Semi Final"))"
     case .result:

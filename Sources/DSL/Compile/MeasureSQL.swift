@@ -12,9 +12,12 @@ struct MeasureSQL {
     self.type = type
   }
 
-  static func count(_ expr: String) -> MeasureSQL { MeasureSQL("COALESCE(SUM(\(expr)), 0)", .integer) }
+  static func count(_ expr: String) -> MeasureSQL {
+    MeasureSQL("COALESCE(SUM(\(expr)), 0)", .integer)
+  }
 
-  static func ratio(_ numerator: String, _ denominator: String, scale: String = "1.0") -> MeasureSQL {
+  static func ratio(_ numerator: String, _ denominator: String, scale: String = "1.0") -> MeasureSQL
+  {
     let exact = "(\(scale) * SUM(\(numerator)) / NULLIF(SUM(\(denominator)), 0))"
     return MeasureSQL("ROUND(\(exact), 2)", sortKey: exact, .real)
   }
@@ -96,7 +99,8 @@ struct MeasureSQL {
       default: return nil
       }
     case .bowlingBalls:
-      let wicket = "(x.bowler_wicket = 1" + (wicketKind.map { " AND x.wicket_kind = \($0)" } ?? "") + ")"
+      let wicket =
+        "(x.bowler_wicket = 1" + (wicketKind.map { " AND x.wicket_kind = \($0)" } ?? "") + ")"
       switch measure {
       case .bowlingInnings: return MeasureSQL("COUNT(DISTINCT x.innings_id)", .integer)
       case .wickets: return count(wicket)
@@ -127,7 +131,8 @@ struct MeasureSQL {
       case .ties: return count("m.result = 'tie'")
       case .noResults: return count(noResult)
       case .winPercentage:
-        let exact = "(100.0 * SUM(m.winner_id = x.team_id) / NULLIF(COUNT(*) - SUM(\(noResult)), 0))"
+        let exact =
+          "(100.0 * SUM(m.winner_id = x.team_id) / NULLIF(COUNT(*) - SUM(\(noResult)), 0))"
         return MeasureSQL("ROUND(\(exact), 2)", sortKey: exact, .real)
       default: return nil
       }

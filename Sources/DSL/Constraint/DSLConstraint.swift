@@ -87,11 +87,16 @@ public struct DSLConstraint: PrefixConstraint {
       for byte in nextBytes(current).reversed() {
         guard let next = advance(current, byte: byte) else { continue }
         if byte == 0x20 {
-          if text.isEmpty { stack.append((next, [])) } else { emit(String(decoding: text, as: UTF8.self)) }
+          if text.isEmpty {
+            stack.append((next, []))
+          } else {
+            emit(String(decoding: text, as: UTF8.self))
+          }
           continue
         }
         if next.slotKind >= 0 {
-          emit(String(decoding: text, as: UTF8.self) + "<\(SlotKind(rawValue: Int(next.slotKind))!)>")
+          emit(
+            String(decoding: text, as: UTF8.self) + "<\(SlotKind(rawValue: Int(next.slotKind))!)>")
           continue
         }
         stack.append((next, text + [byte]))

@@ -32,7 +32,8 @@ public enum Corpus {
   /// stages keep their own JSON Lines there (`linking.jsonl`).
   public static func load(_ url: URL) throws -> [CorpusPair] {
     var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue
+    {
       let files = try FileManager.default.contentsOfDirectory(
         at: url, includingPropertiesForKeys: nil
       ).filter { $0.pathExtension == "jsonl" && isPairFile($0) }
@@ -42,7 +43,8 @@ public enum Corpus {
     let text = try String(contentsOf: url, encoding: .utf8)
     let decoder = JSONDecoder()
     var pairs: [CorpusPair] = []
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if trimmed.isEmpty { continue }
       do {
@@ -70,7 +72,8 @@ public enum Corpus {
     while url.path != "/" {
       url.deleteLastPathComponent()
       let candidate = url.appendingPathComponent("corpus")
-      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("seed.jsonl").path) {
+      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("seed.jsonl").path)
+      {
         return candidate
       }
     }

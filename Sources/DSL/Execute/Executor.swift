@@ -32,10 +32,13 @@ public final class DSLExecutor: Sendable {
   }
 
   /// Opens the database read-only (default `CricqPaths.database`).
-  public convenience init(path: URL = CricqPaths.database, rowCap: Int = 1000, timeLimit: Double = 5)
+  public convenience init(
+    path: URL = CricqPaths.database, rowCap: Int = 1000, timeLimit: Double = 5
+  )
     throws
   {
-    try self.init(database: Database(path: path.path, mode: .readOnly), rowCap: rowCap, timeLimit: timeLimit)
+    try self.init(
+      database: Database(path: path.path, mode: .readOnly), rowCap: rowCap, timeLimit: timeLimit)
   }
 
   /// Parses, binds, validates, compiles and runs one query.

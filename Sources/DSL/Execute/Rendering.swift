@@ -19,7 +19,9 @@ extension QueryResult {
     let cells = rows.map { $0.map(QueryResult.cell) }
     var widths = header.map(\.count)
     for row in cells {
-      for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+      for (i, cell) in row.enumerated() where i < widths.count {
+        widths[i] = max(widths[i], cell.count)
+      }
     }
     func line(_ items: [String]) -> String {
       items.enumerated().map { i, item in
@@ -27,7 +29,9 @@ extension QueryResult {
         return columns[i].type == .text ? item + pad : pad + item
       }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }
-    var lines = [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+    var lines = [
+      line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "),
+    ]
     lines += cells.map(line)
     return lines.joined(separator: "\n")
   }
@@ -35,7 +39,8 @@ extension QueryResult {
   /// "5 rows in 3.2 ms" (noting a cut at the row cap).
   public var summary: String {
     let count = rows.count == 1 ? "1 row" : "\(rows.count) rows"
-    return count + (truncated ? " (cut at the row cap)" : "") + String(format: " in %.1f ms", milliseconds)
+    return count + (truncated ? " (cut at the row cap)" : "")
+      + String(format: " in %.1f ms", milliseconds)
   }
 }
 
@@ -64,7 +69,8 @@ extension DSLAnswer {
       "rows": result.rows.map { $0.map(value) },
     ]
     let data =
-      (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+      (try? JSONSerialization.data(
+        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
       ?? Data()
     return String(decoding: data, as: UTF8.self)
   }

@@ -62,7 +62,8 @@ enum Grammar {
     case .year: .slot(.year)
     case .date:
       .sequence([
-        Pattern.digit, .digit, .digit, .digit, .text("-"), .digit, .digit, .text("-"), .digit, .digit,
+        Pattern.digit, .digit, .digit, .digit, .text("-"), .digit, .digit, .text("-"), .digit,
+        .digit,
       ])
     case .season: .sequence([.slot(.year), .optional(.sequence([.text("/"), .digit, .digit]))])
     case .words(let words): .words(words)

@@ -2,7 +2,8 @@
 /// discipline that starts a stats query (`batting`, `bowling`, ...).
 public enum MeasureContext: String, CaseIterable, Hashable, Sendable {
   case batting, bowling, fielding, team, allround
-  case innings, spells, partnerships, teamInnings = "team innings"
+  case innings, spells, partnerships
+  case teamInnings = "team innings"
 }
 
 /// Every measure the DSL knows. The same word can name different measures in different contexts
@@ -47,12 +48,15 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
 
   public var info: Info {
     switch self {
-    case .battingMatches: Info(context: .batting, word: "matches", higherIsBetter: true, rankable: true)
-    case .battingInnings: Info(context: .batting, word: "innings", higherIsBetter: true, rankable: true)
+    case .battingMatches:
+      Info(context: .batting, word: "matches", higherIsBetter: true, rankable: true)
+    case .battingInnings:
+      Info(context: .batting, word: "innings", higherIsBetter: true, rankable: true)
     case .notOuts: Info(context: .batting, word: "not outs", higherIsBetter: true, rankable: true)
     case .battingRuns: Info(context: .batting, word: "runs", higherIsBetter: true, rankable: true)
     case .battingBalls: Info(context: .batting, word: "balls", higherIsBetter: true, rankable: true)
-    case .battingAverage: Info(context: .batting, word: "average", higherIsBetter: true, rankable: true)
+    case .battingAverage:
+      Info(context: .batting, word: "average", higherIsBetter: true, rankable: true)
     case .battingStrikeRate:
       Info(context: .batting, word: "strike rate", higherIsBetter: true, rankable: true)
     case .highestScore:
@@ -66,8 +70,10 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
     case .battingDismissals:
       Info(context: .batting, word: "dismissals", higherIsBetter: true, rankable: true)
 
-    case .bowlingMatches: Info(context: .bowling, word: "matches", higherIsBetter: true, rankable: true)
-    case .bowlingInnings: Info(context: .bowling, word: "innings", higherIsBetter: true, rankable: true)
+    case .bowlingMatches:
+      Info(context: .bowling, word: "matches", higherIsBetter: true, rankable: true)
+    case .bowlingInnings:
+      Info(context: .bowling, word: "innings", higherIsBetter: true, rankable: true)
     case .wickets: Info(context: .bowling, word: "wickets", higherIsBetter: true, rankable: true)
     case .bowlingBalls: Info(context: .bowling, word: "balls", higherIsBetter: true, rankable: true)
     case .overs: Info(context: .bowling, word: "overs", higherIsBetter: true, rankable: true)
@@ -90,7 +96,8 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
     case .fieldingMatches:
       Info(context: .fielding, word: "matches", higherIsBetter: true, rankable: true)
     case .catches: Info(context: .fielding, word: "catches", higherIsBetter: true, rankable: true)
-    case .stumpings: Info(context: .fielding, word: "stumpings", higherIsBetter: true, rankable: true)
+    case .stumpings:
+      Info(context: .fielding, word: "stumpings", higherIsBetter: true, rankable: true)
     case .runOuts: Info(context: .fielding, word: "run outs", higherIsBetter: true, rankable: true)
     case .fieldingDismissals:
       Info(context: .fielding, word: "dismissals", higherIsBetter: true, rankable: true)
@@ -130,10 +137,12 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
     case .fastestHundred:
       Info(context: .innings, word: "fastest hundred", higherIsBetter: false, rankable: true)
 
-    case .spellWickets: Info(context: .spells, word: "wickets", higherIsBetter: true, rankable: true)
+    case .spellWickets:
+      Info(context: .spells, word: "wickets", higherIsBetter: true, rankable: true)
     case .spellRunsConceded:
       Info(context: .spells, word: "runs conceded", higherIsBetter: true, rankable: true)
-    case .spellEconomy: Info(context: .spells, word: "economy", higherIsBetter: false, rankable: true)
+    case .spellEconomy:
+      Info(context: .spells, word: "economy", higherIsBetter: false, rankable: true)
     case .spellDots: Info(context: .spells, word: "dots", higherIsBetter: true, rankable: true)
 
     case .partnershipRuns:

@@ -4,7 +4,8 @@
 /// What a `top N ...` list ranks: players, teams, or single-innings records.
 public enum RankSubject: String, CaseIterable, Hashable, Sendable {
   case batters, bowlers, fielders, allrounders, teams
-  case innings, spells, partnerships, teamInnings = "team innings"
+  case innings, spells, partnerships
+  case teamInnings = "team innings"
 
   public var word: String { rawValue }
 

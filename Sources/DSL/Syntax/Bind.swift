@@ -35,7 +35,9 @@ extension DSLQuery {
         default:
           throw DSLError(
             .validation, column: 0, found: value.printed,
-            reason: "the placeholder \(p) needs a \(p.kind == .year || p.kind == .num ? "number" : "name")")
+            reason:
+              "the placeholder \(p) needs a \(p.kind == .year || p.kind == .num ? "number" : "name")"
+          )
         }
       case .season(let start, let end):
         return .season(start: try substitute(start), end: end)
@@ -56,7 +58,8 @@ extension DSLQuery {
         var out: [Operand] = []
         for x in xs { out.append(try substitute(x)) }
         bound.filters[i].value = .list(out)
-      case .range(let a, let b): bound.filters[i].value = .range(try substitute(a), try substitute(b))
+      case .range(let a, let b):
+        bound.filters[i].value = .range(try substitute(a), try substitute(b))
       }
     }
     for i in bound.qualifiers.indices {

@@ -59,7 +59,8 @@ struct Lexer {
         i += 1
         while i < n, bytes[i] != UInt8(ascii: "\"") {
           if bytes[i] < 0x20 || bytes[i] == 0x7F {
-            throw error(at: i, found: nil, "a name cannot contain control characters or line breaks")
+            throw error(
+              at: i, found: nil, "a name cannot contain control characters or line breaks")
           }
           i += 1
         }

@@ -52,7 +52,8 @@ struct Parser {
       }
     }
     if case .stats = head, takeWord("per") {
-      breakdown = try choose(Breakdown.allCases, \.rawValue, "expected what to break down by after `per`")
+      breakdown = try choose(
+        Breakdown.allCases, \.rawValue, "expected what to break down by after `per`")
     }
     if current.kind != .end {
       var expected: [String] = []
@@ -73,9 +74,11 @@ struct Parser {
         throw failure("`per` only follows a stats query such as `batting runs`")
       }
       if word == "where" || word == "and" || word == "min" || word == "per" {
-        throw failure("expected " + list(expected, conjunction: "or") + " (clauses go where, min, per)")
+        throw failure(
+          "expected " + list(expected, conjunction: "or") + " (clauses go where, min, per)")
       }
-      let suggestion = word.isEmpty ? nil : closestMatch(to: word, in: ["where", "and", "min", "per"])
+      let suggestion =
+        word.isEmpty ? nil : closestMatch(to: word, in: ["where", "and", "min", "per"])
       throw failure("expected " + list(expected, conjunction: "or"), suggestion: suggestion)
     }
     return DSLQuery(head: head, filters: filters, qualifiers: qualifiers, breakdown: breakdown)
@@ -98,7 +101,8 @@ struct Parser {
       let measures = Measure.all(in: discipline.context)
       var chosen = [try choose(measures, \.word, "expected a \(discipline.word) measure")]
       while takeSymbol(",") {
-        chosen.append(try choose(measures, \.word, "expected a \(discipline.word) measure after `,`"))
+        chosen.append(
+          try choose(measures, \.word, "expected a \(discipline.word) measure after `,`"))
       }
       return .stats(Stats(discipline: discipline, measures: chosen))
     }
@@ -125,7 +129,9 @@ struct Parser {
         guard forms.contains(.list) else { throw formFailure(field) }
         var values = [try operand(field.slot, field: field)]
         while takeSymbol(",") { values.append(try operand(field.slot, field: field)) }
-        guard takeSymbol(")") else { throw failure("expected `,` or `)` in the list of `\(field.word)`") }
+        guard takeSymbol(")") else {
+          throw failure("expected `,` or `)` in the list of `\(field.word)`")
+        }
         return Filter(field, .list(values))
       }
       guard forms.contains(.range) else { throw formFailure(field) }
@@ -170,7 +176,8 @@ struct Parser {
       if let placeholder = try takePlaceholder(PlaceholderKind(rawValue: kind.rawValue)!) {
         return .placeholder(placeholder)
       }
-      throw failure("expected a quoted \(kind.rawValue) name or <\(kind.rawValue)N> after `\(field.word)`")
+      throw failure(
+        "expected a quoted \(kind.rawValue) name or <\(kind.rawValue)N> after `\(field.word)`")
     case .number:
       return try numberOperand(after: "`\(field.word)`")
     case .year:
@@ -182,7 +189,8 @@ struct Parser {
     case .season:
       let start = try yearOperand(after: "`season`")
       guard takeSymbol("/") else { return start }
-      guard current.kind == .number, current.text.utf8.count == 2, let end = Int(current.text) else {
+      guard current.kind == .number, current.text.utf8.count == 2, let end = Int(current.text)
+      else {
         throw failure("expected the two-digit end of a season such as 2019/20")
       }
       index += 1
@@ -302,7 +310,11 @@ struct Parser {
       {
         suggestion = alias
       }
-    } else if current.kind == .number, let alias = shorthand[current.text + (index + 1 < tokens.count ? tokens[index + 1].text.lowercased() : "")], words.contains(alias) {
+    } else if current.kind == .number,
+      let alias = shorthand[
+        current.text + (index + 1 < tokens.count ? tokens[index + 1].text.lowercased() : "")],
+      words.contains(alias)
+    {
       suggestion = alias
     }
     throw failure(
@@ -353,7 +365,9 @@ let vocabularyPhrases: [String: [String]] = {
     }
   }
   var table: [String: [String]] = [:]
-  for phrase in phrases { table[phrase] = phrase.lowercased().split(separator: " ").map(String.init) }
+  for phrase in phrases {
+    table[phrase] = phrase.lowercased().split(separator: " ").map(String.init)
+  }
   return table
 }()
 

@@ -16,7 +16,8 @@ public enum ParserFuzz {
 
     public var description: String {
       String(
-        format: "%d inputs in %.2f s (%.0f/s): %d parsed, %d errors, %d disagreements, %d bad locations, slowest %.0f µs",
+        format:
+          "%d inputs in %.2f s (%.0f/s): %d parsed, %d errors, %d disagreements, %d bad locations, slowest %.0f µs",
         inputs, seconds, Double(inputs) / max(seconds, 1e-9), parsed, errors, disagreements.count,
         badLocations.count, slowestMicroseconds)
     }
@@ -28,13 +29,15 @@ public enum ParserFuzz {
     let constraint = DSLConstraint()
     var report = Report()
     let pool = seeds.isEmpty ? ["top 5 batters by runs"] : seeds
-    let alphabet = Array(" \"<>(),.=%/-0123456789abcdefghijklmnopqrstuvwxyzODITé;'\\\t\n".utf8)
+    let alphabet =
+      Array(" \"<>(),.=%/-0123456789abcdefghijklmnopqrstuvwxyzODITé;'\\\t\n".utf8)
       + [0xC3, 0xFF, 0x00, 0x7F]
     let start = Date()
     for i in 0..<count {
       let bytes: [UInt8]
       switch i % 4 {
-      case 0: bytes = mutate(Array(pool[Int.random(in: 0..<pool.count, using: &g)].utf8), alphabet, &g)
+      case 0:
+        bytes = mutate(Array(pool[Int.random(in: 0..<pool.count, using: &g)].utf8), alphabet, &g)
       case 1: bytes = mutate(Array(RandomQueries.query(using: &g).printed.utf8), alphabet, &g)
       case 2:
         let a = pool[Int.random(in: 0..<pool.count, using: &g)].split(separator: " ")
@@ -43,7 +46,9 @@ public enum ParserFuzz {
         let from = Int.random(in: 0...b.count, using: &g)
         bytes = Array((a.prefix(cut) + b.suffix(from: from)).joined(separator: " ").utf8)
       default:
-        bytes = (0..<Int.random(in: 0..<60, using: &g)).map { _ in alphabet.randomElement(using: &g)! }
+        bytes = (0..<Int.random(in: 0..<60, using: &g)).map { _ in
+          alphabet.randomElement(using: &g)!
+        }
       }
       let text = String(decoding: bytes, as: UTF8.self)
       let began = DispatchTime.now().uptimeNanoseconds
@@ -62,7 +67,9 @@ public enum ParserFuzz {
       let micros = Double(DispatchTime.now().uptimeNanoseconds - began) / 1000
       report.slowestMicroseconds = max(report.slowestMicroseconds, micros)
       let valid = Array(text.utf8) == bytes
-      let automaton = constraint.advance(constraint.initialState, bytes: bytes).map(constraint.isComplete) ?? false
+      let automaton =
+        constraint.advance(constraint.initialState, bytes: bytes).map(constraint.isComplete)
+        ?? false
       if automaton != (valid && accepted), report.disagreements.count < 10 {
         report.disagreements.append(text.debugDescription)
       }

@@ -20,7 +20,8 @@ public enum RandomQueries {
   public static func query<G: RandomNumberGenerator>(using g: inout G) -> DSLQuery {
     if Bool.random(using: &g) {
       let subject = RankSubject.allCases.randomElement(using: &g)!
-      let measure = Measure.all(in: subject.context).filter(\.info.rankable).randomElement(using: &g)!
+      let measure = Measure.all(in: subject.context).filter(\.info.rankable).randomElement(
+        using: &g)!
       let head = Head.ranking(
         Ranking(
           direction: RankDirection.allCases.randomElement(using: &g)!, count: number(using: &g),
@@ -51,7 +52,8 @@ public enum RandomQueries {
     case .equals, .bare: return Filter(field, .one(operand(field.slot, using: &g)))
     case .list:
       return Filter(
-        field, .list((0..<Int.random(in: 1...3, using: &g)).map { _ in operand(field.slot, using: &g) }))
+        field,
+        .list((0..<Int.random(in: 1...3, using: &g)).map { _ in operand(field.slot, using: &g) }))
     case .range:
       return Filter(field, .range(operand(field.slot, using: &g), operand(field.slot, using: &g)))
     }
@@ -63,7 +65,8 @@ public enum RandomQueries {
       if Int.random(in: 0..<4, using: &g) == 0 {
         return .placeholder(
           Placeholder(
-            PlaceholderKind(rawValue: kind.rawValue)!, Int.random(in: Placeholder.indices, using: &g)))
+            PlaceholderKind(rawValue: kind.rawValue)!,
+            Int.random(in: Placeholder.indices, using: &g)))
       }
       return .name(name(using: &g))
     case .number: return number(using: &g)
@@ -74,7 +77,8 @@ public enum RandomQueries {
         digits[0..<4].joined() + "-" + digits[4..<6].joined() + "-" + digits[6..<8].joined())
     case .season:
       let start = year(using: &g)
-      return Bool.random(using: &g) ? .season(start: start, end: Int.random(in: 0...99, using: &g)) : start
+      return Bool.random(using: &g)
+        ? .season(start: start, end: Int.random(in: 0...99, using: &g)) : start
     case .words(let words): return .word(words.randomElement(using: &g)!)
     case .wordsOrNumber(let words):
       return Bool.random(using: &g) ? number(using: &g) : .word(words.randomElement(using: &g)!)
@@ -96,7 +100,10 @@ public enum RandomQueries {
   }
 
   static let nameAlphabet: [String] =
-    ["V", " ", "Kohli", "'", "é", "-", ".", "de", "Ø", "🏏", "a", "Z", "1", "(", ",", "and", "=", "<"]
+    [
+      "V", " ", "Kohli", "'", "é", "-", ".", "de", "Ø", "🏏", "a", "Z", "1", "(", ",", "and", "=",
+      "<",
+    ]
 
   static func name<G: RandomNumberGenerator>(using g: inout G) -> String {
     (0..<Int.random(in: 0...5, using: &g)).map { _ in nameAlphabet.randomElement(using: &g)! }

@@ -22,7 +22,8 @@ public final class EntityNames: Sendable {
       .player: Set(try column("SELECT unique_name FROM players")),
       .team: Set(try column("SELECT name FROM teams")),
       .venue: Set(try column("SELECT name FROM venues")),
-      .event: Set(try column("SELECT DISTINCT event_name FROM matches WHERE event_name IS NOT NULL")),
+      .event: Set(
+        try column("SELECT DISTINCT event_name FROM matches WHERE event_name IS NOT NULL")),
       .country: Set(try column("SELECT DISTINCT country FROM venues")),
     ]
     func pairs(_ sql: String) throws -> [String: String] {
@@ -36,8 +37,10 @@ public final class EntityNames: Sendable {
       .player: try pairs(
         "SELECT a.alias, p.unique_name FROM player_aliases a JOIN players p ON p.id = a.player_id"
           + " ORDER BY (SELECT COUNT(*) FROM match_players mp WHERE mp.player_id = p.id)"),
-      .team: try pairs("SELECT a.alias, t.name FROM team_aliases a JOIN teams t ON t.id = a.team_id"),
-      .venue: try pairs("SELECT a.alias, v.name FROM venue_aliases a JOIN venues v ON v.id = a.venue_id"),
+      .team: try pairs(
+        "SELECT a.alias, t.name FROM team_aliases a JOIN teams t ON t.id = a.team_id"),
+      .venue: try pairs(
+        "SELECT a.alias, v.name FROM venue_aliases a JOIN venues v ON v.id = a.venue_id"),
     ]
   }
 
@@ -60,7 +63,9 @@ public final class EntityNames: Sendable {
       if let found, contains(found.entity.name, kind: kind) { return found.entity.name }
     }
     let lowered = name.lowercased()
-    if let exactCase = names[kind]?.first(where: { $0.lowercased() == lowered }) { return exactCase }
+    if let exactCase = names[kind]?.first(where: { $0.lowercased() == lowered }) {
+      return exactCase
+    }
     let target = Array(lowered.utf8)
     var best: (String, Int)? = nil
     for candidate in names[kind] ?? [] {

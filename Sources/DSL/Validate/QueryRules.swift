@@ -12,7 +12,8 @@ extension DSLQuery {
     var seen = Set<FilterField>()
     for filter in filters {
       guard seen.insert(filter.field).inserted else {
-        throw invalid("`\(filter.field.word)` is given twice; give it once (use `in` for several values)")
+        throw invalid(
+          "`\(filter.field.word)` is given twice; give it once (use `in` for several values)")
       }
       guard FilterRules.allowed(in: context).contains(filter.field) else {
         throw invalid(
@@ -38,7 +39,9 @@ extension DSLQuery {
             + (ballFilters.first?.word ?? "phase") + "`, which selects single balls")
       }
     }
-    if case .ranking(let ranking) = head, case .number(let n) = ranking.count, !(1...1000).contains(n) {
+    if case .ranking(let ranking) = head, case .number(let n) = ranking.count,
+      !(1...1000).contains(n)
+    {
       throw invalid("`\(ranking.direction.rawValue)` takes a number from 1 to 1000, but found \(n)")
     }
     var qualified = Set<QualifierMeasure>()
@@ -83,7 +86,8 @@ extension DSLQuery {
     for operand in filter.value.operands {
       if let limits, let n = number(operand) ?? seasonStart(operand), !limits.contains(n) {
         throw invalid(
-          "`\(field.word)` takes a number from \(limits.lowerBound) to \(limits.upperBound), but found \(n)")
+          "`\(field.word)` takes a number from \(limits.lowerBound) to \(limits.upperBound), but found \(n)"
+        )
       }
       if case .date(let d) = operand, !isCalendarDate(d) {
         throw invalid("`\(d)` is not a calendar date (YYYY-MM-DD)")
@@ -93,7 +97,9 @@ extension DSLQuery {
           throw invalid("`\(field.word)` needs a name, but found an empty string")
         }
       }
-      if case .season(_, let end) = operand, let start = seasonStart(operand), (start + 1) % 100 != end {
+      if case .season(_, let end) = operand, let start = seasonStart(operand),
+        (start + 1) % 100 != end
+      {
         throw invalid("a split season runs over two years, like 2019/20, but found \(start)/\(end)")
       }
     }
