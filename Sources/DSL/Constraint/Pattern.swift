@@ -158,17 +158,17 @@ private struct NFA {
     var accepting: [Bool] = []
     var slots: [[(SlotKind, Int32)]] = []
 
+    let acceptingNFAState = self.accepting
     func intern(_ set: [Int]) -> Int32 {
       if let id = ids[set] { return id }
       let id = Int32(sets.count)
       ids[set] = id
       sets.append(set)
       next.append(contentsOf: repeatElement(-1, count: 256))
-      accepting.append(set.contains(accepting_))
+      accepting.append(set.contains(acceptingNFAState))
       slots.append([])
       return id
     }
-    let accepting_ = self.accepting
     _ = intern(closure([start]))
     var cursor = 0
     while cursor < sets.count {
