@@ -72,11 +72,20 @@ struct DSLCommand: AsyncParsableCommand {
         failures.append("\(pair.id): \(error)")
       }
     }
+    for (test, train, similarity) in CorpusCheck.nearParaphrases(pairs) {
+      failures.append(
+        "\(test): a test question within word overlap \(String(format: "%.2f", similarity)) of train \(train)"
+      )
+    }
+    var seen = Set<String>()
+    for pair in pairs where !seen.insert(pair.id).inserted {
+      failures.append("\(pair.id): duplicate id")
+    }
     for failure in failures { print("FAIL " + failure) }
     times.sort()
     let median = times.isEmpty ? 0 : times[times.count / 2]
     print(
-      "\(pairs.count - failures.count)/\(pairs.count) pairs pass; median query \(String(format: "%.1f", median)) ms"
+      "\(pairs.count) pairs, \(failures.count) failures; median query \(String(format: "%.1f", median)) ms"
     )
     if !failures.isEmpty { throw ExitCode(1) }
   }

@@ -29,3 +29,18 @@ import Testing
     #expect(constraint.isComplete(state), "\(pair.id)")
   }
 }
+
+@Test func corpusIdsAreUniqueAndTestQuestionsAreNotParaphrasesOfTrain() throws {
+  let pairs = try Corpus.load(Corpus.repositoryFolder())
+  let ids = pairs.map(\.id)
+  #expect(Set(ids).count == ids.count, "duplicate ids")
+  #expect(pairs.allSatisfy { $0.split == "train" || $0.split == "test" })
+  let close = CorpusCheck.nearParaphrases(pairs)
+  #expect(close.isEmpty, "\(close.prefix(10))")
+  // The check itself finds a paraphrase.
+  let probe = [
+    CorpusPair(id: "a", question: "most sixes in IPL 2016", dsl: "", split: "train"),
+    CorpusPair(id: "b", question: "Most sixes in the IPL 2016?", dsl: "", split: "test"),
+  ]
+  #expect(CorpusCheck.nearParaphrases(probe).map(\.0) == ["b"])
+}

@@ -19,4 +19,28 @@ public enum CorpusCheck {
     }
     return nil
   }
+
+  /// Test questions too close to a train question (word-set Jaccard similarity at or above
+  /// `threshold`), as (test id, train id, similarity), most similar first. The embedder can
+  /// replace word overlap once it exists.
+  public static func nearParaphrases(_ pairs: [CorpusPair], threshold: Double = 0.8)
+    -> [(String, String, Double)]
+  {
+    func words(_ text: String) -> Set<String> {
+      Set(
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init))
+    }
+    let train = pairs.filter { $0.split == "train" }.map { ($0.id, words($0.question)) }
+    var found: [(String, String, Double)] = []
+    for pair in pairs where pair.split == "test" {
+      let mine = words(pair.question)
+      for (id, theirs) in train {
+        let union = mine.union(theirs).count
+        guard union > 0 else { continue }
+        let similarity = Double(mine.intersection(theirs).count) / Double(union)
+        if similarity >= threshold { found.append((pair.id, id, similarity)) }
+      }
+    }
+    return found.sorted { $0.2 > $1.2 }
+  }
 }
