@@ -116,13 +116,8 @@ enum FilterSQL {
     case .before: return "\(t.column("year")) < \(FilterSQL.value(first, sql))"
     case .season: return "\(t.column("season")) = \(sql.bind(seasonLabel(first)))"
     case .date: return compare(t.column("start_date"), value, sql)
-    case .event:
-      let names = value.operands.flatMap { op -> [String] in
-        if case .name(let n) = op { return EventSynonyms.names(for: n) }
-        return []
-      }
-      return "\(t.column("event_name")) IN (" + names.map { sql.bind($0) }.joined(separator: ", ")
-        + ")"
+    // Competitions group Cricsheet's event names ("World Cup" 2019, "ICC World Cup" 2003-07).
+    case .event: return compare(t.column("competition"), value, sql)
     case .stage:
       return "\(t.match).event_stage = \(sql.bind(word == "final" ? "Final" : "Semi Final"))"
     case .result:

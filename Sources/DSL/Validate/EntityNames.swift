@@ -1,7 +1,7 @@
 import CricketDB
 
 /// The names a query may use, read once from the database: players' unique names, team names,
-/// ground names, event names and host countries, plus the alias tables for "did you mean".
+/// ground names, competitions (grouped event names) and host countries, plus the alias tables for "did you mean".
 public final class EntityNames: Sendable {
   public enum Kind: String, Sendable {
     case player, team, venue, event, country
@@ -23,7 +23,7 @@ public final class EntityNames: Sendable {
       .team: Set(try column("SELECT name FROM teams")),
       .venue: Set(try column("SELECT name FROM venues")),
       .event: Set(
-        try column("SELECT DISTINCT event_name FROM matches WHERE event_name IS NOT NULL")),
+        try column("SELECT DISTINCT competition FROM matches WHERE competition IS NOT NULL")),
       .country: Set(try column("SELECT DISTINCT country FROM venues")),
     ]
     func pairs(_ sql: String) throws -> [String: String] {
@@ -41,6 +41,7 @@ public final class EntityNames: Sendable {
         "SELECT a.alias, t.name FROM team_aliases a JOIN teams t ON t.id = a.team_id"),
       .venue: try pairs(
         "SELECT a.alias, v.name FROM venue_aliases a JOIN venues v ON v.id = a.venue_id"),
+      .event: try pairs("SELECT alias, competition FROM event_aliases"),
     ]
   }
 
