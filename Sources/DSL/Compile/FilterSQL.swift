@@ -154,7 +154,16 @@ enum FilterSQL {
     case .dismissal:
       if t.source?.isBallByBall == true { return nil }
       return "x.how_out = \(sql.bind(word))"
-    case .phase: return "x.phase = \(sql.bind(word))"
+    case .phase:
+      // The same overs as the `phase` column (docs/schema.md), written on the stored 0-based
+      // `over`: the generated column is computed for every row read, this comparison is cheaper.
+      let (t20, odi) =
+        switch word {
+        case "powerplay": ("x.over < 6", "x.over < 10")
+        case "middle": ("x.over BETWEEN 6 AND 14", "x.over BETWEEN 10 AND 39")
+        default: ("x.over >= 15", "x.over >= 40")
+        }
+      return "((x.format IN ('T20I', 'IPL') AND \(t20)) OR (x.format = 'ODI' AND \(odi)))"
     case .over: return compare("x.over_number", value, sql)
     case .wicket: return compare("x.wicket", value, sql)
     }
