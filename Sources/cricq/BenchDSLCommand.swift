@@ -10,7 +10,7 @@ struct BenchDSL: AsyncParsableCommand {
     commandName: "dsl",
     abstract: "Median query latency over the corpus, parser/automaton speed, and the parser fuzz.")
 
-  @Option(help: "Corpus file or folder (default: corpus/).")
+  @Option(help: "Corpus file or folder.")
   var corpus = "corpus"
 
   @Option(help: "Timed runs of each query (after one warm-up run).")

@@ -23,7 +23,9 @@ struct DSLCommand: AsyncParsableCommand {
   var explain = false
 
   @Option(
-    help: "Check every pair of a corpus file (JSON Lines) or folder; exit non-zero on any failure.")
+    help: ArgumentHelp(
+      "Check every pair of a corpus file (JSON Lines) or folder; exit non-zero on any failure.",
+      valueName: "file"))
   var check: String?
 
   @Option(help: "The database file (default: $CRICQ_HOME/cricket.sqlite).")
