@@ -61,8 +61,11 @@ public struct NameIndex: Sendable {
   private(set) var maxTokens = 1
   /// One-word forms of people, teams and grounds by length, for fuzzy matching.
   private(set) var fuzzyKeys: [Int: [String]] = [:]
-  /// Alias-file names that the catalog does not have (a test requires none).
+  /// Player alias rows whose Cricsheet name the catalog does not have (a test requires none).
   public private(set) var unknownAliasNames: [String] = []
+  /// Team, ground and event alias rows the catalog has no match for (e.g. Afghanistan, whose
+  /// matches Cricsheet withholds); harmless, listed for `cricq link --check`.
+  public private(set) var unmatchedAliasRows: [String] = []
   let maxPlayerMatches: Int
 
   public init(catalog: LinkCatalog, aliases: AliasFiles) {
@@ -133,7 +136,7 @@ public struct NameIndex: Sendable {
     }
     for row in aliases.teams {
       guard let i = teamByKey[Tokenizer.key(row.name)] else {
-        unknownAliasNames.append(row.name)
+        unmatchedAliasRows.append(row.name)
         continue
       }
       // An alias that is another team's own name stays that team's ("Delhi Daredevils").
@@ -149,13 +152,17 @@ public struct NameIndex: Sendable {
     }
     for row in aliases.venues {
       guard let g = groupOf[Tokenizer.key(row.name)] else {
-        unknownAliasNames.append(row.name)
+        unmatchedAliasRows.append(row.name)
         continue
       }
       for alias in row.aliases { add(alias, .venue(g), .alias) }
     }
 
-    for (name, e) in eventNames { add(name, .event(e), .alias) }
+    // Plurals name the same competition: "in World Cups", "T20 World Cups".
+    for (name, e) in eventNames {
+      add(name, .event(e), .alias)
+      if let last = name.last, last.isLetter, last != "s" { add(name + "s", .event(e), .alias) }
+    }
     for (i, entry) in Glossary.entries.enumerated() {
       for phrase in entry.phrases { add(phrase, .glossary(i), .phrase) }
     }

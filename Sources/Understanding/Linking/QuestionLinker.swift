@@ -54,7 +54,7 @@ public struct QuestionLinker: Sendable {
         i += 1
       }
     }
-    return mergeRepeats(fuzzyNames(spans, tokens), tokens)
+    return attachGivenNames(mergeRepeats(fuzzyNames(spans, tokens), tokens), tokens)
   }
 
   /// The longest glossary phrase or name form starting at token `i` that the gates admit.
@@ -170,6 +170,74 @@ public struct QuestionLinker: Sendable {
       out.append(span)
     }
     return out
+  }
+
+  /// "Richie Berrington", "Collins Obuya": a first name (unknown, or a weak match of its own)
+  /// right before a surname selects the players whose initials agree with it, and joins the span.
+  private func attachGivenNames(_ spans: [PendingSpan], _ tokens: [Token]) -> [PendingSpan] {
+    var out = spans
+    var k = 0
+    while k < out.count {
+      defer { k += 1 }
+      guard case .names(let entries, let distance) = out[k].content else { continue }
+      let players = entries.filter { if case .player = $0.target { true } else { false } }
+      guard !players.isEmpty else { continue }
+      for width in [2, 1] {
+        let first = out[k].first - width
+        guard first >= 0 else { continue }
+        let given = Array(tokens[first..<out[k].first])
+        guard given.allSatisfy({ $0.isCapitalized && $0.isAlphabetic && $0.suffix.isEmpty && !Vocabulary.contains($0.folded) }),
+          (first..<out[k].first).allSatisfy({ i in i == first || separatorIsSpace(tokens, i - 1, i) }),
+          separatorIsSpace(tokens, out[k].first - 1, out[k].first)
+        else { continue }
+        // The given-name tokens must be unmatched or matched only weakly (not "Root" in "Root Smith").
+        let covering = out.indices.filter { out[$0].first <= out[k].first - 1 && out[$0].last >= first && $0 != k }
+        let weak = covering.allSatisfy { j in
+          guard out[j].first >= first, case .names(let e, _) = out[j].content else { return false }
+          return e.allSatisfy { $0.form != .alias && $0.form != .canonical }
+        }
+        guard weak else { continue }
+        let agreeing = players.filter { e in
+          guard case .player(let p) = e.target else { return false }
+          return initialsAgree(given, index.players[p].name)
+        }
+        guard !agreeing.isEmpty else { continue }
+        let merged = agreeing.map { IndexEntry(target: $0.target, form: $0.form == .alias ? .alias : .initialSurname) }
+        var span = out[k]
+        let surnameStart = span.first
+        span.first = first
+        span.charStart = tokens[first].start
+        span.content = .names(merged, fuzzyDistance: distance)
+        out[k] = span
+        out.removeAll { $0.first >= first && $0.last < surnameStart }
+        k = out.firstIndex { $0.charStart == span.charStart } ?? k
+        break
+      }
+    }
+    return out
+  }
+
+  private func separatorIsSpace(_ tokens: [Token], _ a: Int, _ b: Int) -> Bool {
+    guard a >= 0, b < tokens.count else { return false }
+    return tokens[a].end + tokens[a].suffix.count <= tokens[b].start && tokens[a].suffix.isEmpty
+  }
+
+  /// Whether typed first names fit a Cricsheet name: their first letters appear in order in the
+  /// initials ("George" fits HG Munsey), or they are close to its first word ("Sikander" →
+  /// "Sikandar Raza").
+  func initialsAgree(_ given: [Token], _ name: String) -> Bool {
+    let words = name.split(separator: " ")
+    guard words.count >= 2, let head = words.first else { return false }
+    if head.count <= 5, head.allSatisfy({ $0.isUppercase && $0.isLetter }) {
+      var initials = Substring(head.lowercased())
+      for token in given {
+        guard let letter = token.folded.first, let at = initials.firstIndex(of: letter) else { return false }
+        initials = initials[initials.index(after: at)...]
+      }
+      return true
+    }
+    let firstWord = Array(Tokenizer.fold(String(head)).utf8)
+    return EditDistance.damerau(Array(given[0].folded.utf8), firstWord, limit: 1) <= 1
   }
 
   // MARK: Resolution

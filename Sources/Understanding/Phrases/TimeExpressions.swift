@@ -99,15 +99,13 @@ struct TimeExpressions {
     return nil
   }
 
+  /// "min 2000 runs", "over 2000 runs": a count, not a year. "IPL 2016 runs" stays a year.
   private func looksLikeCount(_ i: Int) -> Bool {
-    let before: Set<String> = ["min", "minimum", "least", "top", "over", "than", "under", "above", "below", "atleast", "of"]
-    let after: Set<String> = [
-      "runs", "run", "wickets", "wkts", "balls", "matches", "innings", "overs", "sixes", "fours",
-      "catches", "deliveries", "plus", "dismissals", "games",
+    let before: Set<String> = [
+      "min", "minimum", "least", "top", "over", "than", "under", "above", "below", "atleast", "of",
+      "scored", "took", "with", "has", "made", "reach", "reached", "past", "crossed",
     ]
-    if i > 0, before.contains(tokens[i - 1].folded) { return true }
-    if i + 1 < tokens.count, after.contains(tokens[i + 1].folded) { return true }
-    return false
+    return i > 0 && before.contains(tokens[i - 1].folded)
   }
 
   /// "2019/20", "2019-20", "2019/2020": one season.
