@@ -33,7 +33,8 @@ extension LinkCatalog {
           PlayerRecord(
             name: f[1], matchesByFormat: [a, b, c, d], firstYear: first, lastYear: last,
             teams: f[8].split(separator: ";").map(String.init),
-            yearsByFormat: f.count > 9 ? yearSpans(f[9]) : []))
+            yearsByFormat: f.count > 9 ? yearSpans(f[9]) : [],
+            runs: f.count > 11 ? Int(f[10]) ?? 0 : 0, wickets: f.count > 11 ? Int(f[11]) ?? 0 : 0))
       case "T", "E":
         guard f.count >= 4, let n = Int(f[3]) else { throw bad() }
         let format = CricketFormat(rawValue: f[2])

@@ -18,11 +18,16 @@ public struct PlayerRecord: Sendable, Equatable {
   public var teams: [String]
   /// First and last year played in each format (`CricketFormat.allCases` order), nil if never.
   public var yearsByFormat: [ClosedRange<Int>?]
+  /// Career runs and wickets over all formats: whether a bowling or batting question fits.
+  public var runs: Int
+  public var wickets: Int
 
   public init(
     name: String, matchesByFormat: [Int], firstYear: Int, lastYear: Int, teams: [String],
-    yearsByFormat: [ClosedRange<Int>?] = []
+    yearsByFormat: [ClosedRange<Int>?] = [], runs: Int = 0, wickets: Int = 0
   ) {
+    self.runs = runs
+    self.wickets = wickets
     self.name = name
     self.matchesByFormat = matchesByFormat
     self.firstYear = firstYear

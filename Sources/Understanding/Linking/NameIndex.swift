@@ -104,6 +104,7 @@ public struct NameIndex: Sendable {
       let key = Tokenizer.key(row.name)
       let matches = catalogEvents[key]?.matches ?? 0
       covered.insert(key)
+      for alias in row.aliases { covered.insert(Tokenizer.key(alias)) }
       eventNames.append((row.name, concepts.count))
       for alias in row.aliases { eventNames.append((alias, concepts.count)) }
       concepts.append(EventConcept(name: row.name, format: row.format, matches: matches))

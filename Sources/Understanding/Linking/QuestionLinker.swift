@@ -23,18 +23,30 @@ public struct QuestionLinker: Sendable {
     for span in spans {
       if let from = span.years.0 { context.fromYear = min(context.fromYear ?? from, from) }
       if let to = span.years.1 { context.toYear = max(context.toYear ?? to, to) }
-      if case .glossary(let g) = span.content, case .format(let f)? = Glossary.entries[g].hint {
-        context.formats.insert(f)
+      if case .glossary(let g) = span.content {
+        switch Glossary.entries[g].hint {
+        case .format(let f)?: context.formats.insert(f)
+        case .measure(let m)?: context.measures.insert(m)
+        default: break
+        }
       }
     }
     // Teams and competitions first: they are context for players ("Smith" for Australia).
-    for pass in 0..<2 {
+    // Then players, twice: players settled on the first round are context for the rest
+    // ("Smith against Ashwin" is the Smith whose career overlaps Ashwin's).
+    let pending = spans
+    for pass in 0..<3 {
       for k in spans.indices {
-        guard case .names(let entries, let distance) = spans[k].content else { continue }
-        let kinds = Set(entries.map { kindOf($0.target) })
-        let isPlayerSpan = kinds == [.player]
+        guard case .names(let entries, let distance) = pending[k].content else { continue }
+        let isPlayerSpan = Set(entries.map { kindOf($0.target) }) == [.player]
         if (pass == 0) == isPlayerSpan { continue }
-        spans[k].content = .resolved([.slot(resolve(spans[k], entries, distance, tokens, &context))])
+        let slot = resolve(pending[k], entries, distance, tokens, &context)
+        if pass == 1, isPlayerSpan, slot.rivals.isEmpty, let p = entries.first(where: { index.name(of: $0.target) == slot.value }),
+          case .player(let i) = p.target
+        {
+          context.players.append(index.players[i].firstYear...index.players[i].lastYear)
+        }
+        spans[k].content = .resolved([.slot(slot)])
       }
     }
     return render(question: String(text), tokens: tokens, spans: spans, context: context)
@@ -202,7 +214,13 @@ public struct QuestionLinker: Sendable {
           return initialsAgree(given, index.players[p].name)
         }
         guard !agreeing.isEmpty else { continue }
-        let merged = agreeing.map { IndexEntry(target: $0.target, form: $0.form == .alias ? .alias : .initialSurname) }
+        // The first given name matching the first initial is the usual case ("Steve" → SPD
+        // Smith); matching a later initial (HG Munsey, "George") counts as a surname match.
+        let merged = agreeing.map { e -> IndexEntry in
+          guard e.form != .alias, case .player(let p) = e.target else { return e }
+          let leads = index.players[p].name.first.map { Character($0.lowercased()) } == given[0].folded.first
+          return IndexEntry(target: e.target, form: leads ? .initialSurname : .surname)
+        }
         var span = out[k]
         let surnameStart = span.first
         span.first = first
@@ -247,8 +265,13 @@ public struct QuestionLinker: Sendable {
     var fromYear: Int?
     var toYear: Int?
     var teams: Set<String> = []
-    var eventFormats: Set<CricketFormat> = []
+    var measures: Set<String> = []
+    /// Careers of the players already settled in this question.
+    var players: [ClosedRange<Int>] = []
   }
+
+  static let bowlingMeasures: Set<String> = ["wickets", "economy", "five-wicket hauls", "four-wicket hauls", "dot balls"]
+  static let battingMeasures: Set<String> = ["runs", "centuries", "fifties", "ducks", "sixes", "fours"]
 
   private func kindOf(_ target: IndexTarget) -> BindingKind {
     switch target {
@@ -334,6 +357,23 @@ public struct QuestionLinker: Sendable {
       s += covered == 0 ? -0.4 : 0.05 + 0.15 * Double(covered) / Double(to - from + 1)
     }
     if !context.teams.isEmpty, player.teams.contains(where: context.teams.contains) { s += 0.1 }
+    // A bowling question suits a bowler ("Sharma wickets in Tests" is I Sharma), a batting one a batter.
+    let perMatch = Double(max(1, player.matches))
+    if !context.measures.isDisjoint(with: Self.bowlingMeasures) {
+      s += 0.15 * min(1, Double(player.wickets) / perMatch / 1.5) - 0.05
+    }
+    if !context.measures.isDisjoint(with: Self.battingMeasures) {
+      s += 0.15 * min(1, Double(player.runs) / perMatch / 35) - 0.05
+    }
+    // Contemporaries of the other players named.
+    if !context.players.isEmpty {
+      let career = player.firstYear...max(player.firstYear, player.lastYear)
+      let overlap = context.players.map { other in
+        Double(max(0, min(career.upperBound, other.upperBound) - max(career.lowerBound, other.lowerBound) + 1))
+          / Double(career.count)
+      }.max() ?? 0
+      s += 0.2 * overlap
+    }
     return s
   }
 
