@@ -68,7 +68,7 @@ public struct NameIndex: Sendable {
   public private(set) var unmatchedAliasRows: [String] = []
   let maxPlayerMatches: Int
 
-  public init(catalog: LinkCatalog, aliases: AliasFiles) {
+  public init(catalog: LinkCatalog, aliases: LinkAliases) {
     players = catalog.players
     teams = catalog.teams
     lastYear = catalog.lastYear

@@ -9,10 +9,10 @@ extension QuestionLinker {
   /// Builds the linker from the catalog snapshot and the alias files in `corpus/aliases`.
   public static func load(catalog: URL? = nil, aliases: URL? = nil) throws -> QuestionLinker {
     let catalog = try LinkCatalog.snapshot(at: catalog ?? snapshotPath)
-    guard let directory = aliases ?? AliasFiles.defaultDirectory() else {
+    guard let directory = aliases ?? LinkAliases.defaultDirectory() else {
       throw UnderstandingError.missingFile(
         "corpus/aliases", hint: "run from the repository or set CRICQ_ALIASES to the alias folder")
     }
-    return QuestionLinker(catalog: catalog, aliases: try AliasFiles.load(from: directory))
+    return QuestionLinker(catalog: catalog, aliases: try LinkAliases.load(from: directory))
   }
 }

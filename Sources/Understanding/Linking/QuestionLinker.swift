@@ -9,7 +9,7 @@ public struct QuestionLinker: Sendable {
   /// Two candidates closer than this (in score) are reported as an ambiguity, not chosen.
   static let ambiguityMargin = 0.08
 
-  public init(catalog: LinkCatalog, aliases: AliasFiles) {
+  public init(catalog: LinkCatalog, aliases: LinkAliases) {
     index = NameIndex(catalog: catalog, aliases: aliases)
   }
 

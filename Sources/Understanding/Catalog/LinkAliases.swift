@@ -2,7 +2,7 @@ import Foundation
 
 /// The hand-written alias lists in `corpus/aliases/`: one canonical name per line followed by
 /// its aliases, tab-separated; `#` starts a comment line.
-public struct AliasFiles: Sendable {
+public struct LinkAliases: Sendable {
   /// Cricsheet player name → aliases (`players.tsv`).
   public var players: [(name: String, aliases: [String])] = []
   /// Team name → aliases (`team-nicknames.tsv`, and the db engineer's `teams.tsv` when present).
@@ -12,23 +12,32 @@ public struct AliasFiles: Sendable {
   /// Event name → (format hint, aliases) (`events.tsv`).
   public var events: [(name: String, format: CricketFormat?, aliases: [String])] = []
 
+  /// Renamed franchises: old name → current name ("Delhi Daredevils" → "Delhi Capitals").
+  public var franchises: [String: String] = [:]
+
   public init() {}
 
   /// Reads the alias files from `directory`; files that do not exist are skipped except
   /// `players.tsv`, which must exist.
-  public static func load(from directory: URL) throws -> AliasFiles {
-    var files = AliasFiles()
+  public static func load(from directory: URL) throws -> LinkAliases {
+    var files = LinkAliases()
     let players = directory.appendingPathComponent("players.tsv")
     guard FileManager.default.fileExists(atPath: players.path) else {
       throw UnderstandingError.missingFile(players.path, hint: "the alias directory needs players.tsv")
     }
     files.players = try rows(players)
-    for name in ["teams.tsv", "team-nicknames.tsv"] {
-      files.teams += try rows(directory.appendingPathComponent(name))
+    // The db engineer's files carry extra columns: teams.tsv a franchise after the name,
+    // venues.tsv a city and a host country.
+    for row in try rows(directory.appendingPathComponent("teams.tsv")) {
+      let franchise = row.aliases.first.flatMap { $0 == "-" ? nil : $0 }
+      if let franchise { files.franchises[row.name] = franchise }
+      files.teams.append((row.name, Array(row.aliases.dropFirst())))
     }
-    for name in ["venues.tsv", "venue-nicknames.tsv"] {
-      files.venues += try rows(directory.appendingPathComponent(name))
+    files.teams += try rows(directory.appendingPathComponent("team-nicknames.tsv"))
+    for row in try rows(directory.appendingPathComponent("venues.tsv")) {
+      files.venues.append((row.name, Array(row.aliases.dropFirst(2))))
     }
+    files.venues += try rows(directory.appendingPathComponent("venue-nicknames.tsv"))
     for row in try rows(directory.appendingPathComponent("events.tsv")) {
       guard let first = row.aliases.first else { continue }
       if let format = CricketFormat(rawValue: first) {
@@ -78,7 +87,10 @@ public struct AliasFiles: Sendable {
         throw UnderstandingError.malformedLine(
           url.path, line: number + 1, expected: "a name then tab-separated aliases", found: String(line))
       }
-      out.append((name, Array(fields.dropFirst())))
+      // "<name> [<registry id>]" picks one of two players sharing a Cricsheet name; the linker
+      // keys players by name, so the id is dropped here.
+      let bare = name.split(separator: "[").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? name
+      out.append((bare, Array(fields.dropFirst())))
     }
     return out
   }
