@@ -9,8 +9,9 @@ public struct LinkAliases: Sendable {
   public var teams: [(name: String, aliases: [String])] = []
   /// Ground name → aliases (`venue-nicknames.tsv`, and `venues.tsv` when present).
   public var venues: [(name: String, aliases: [String])] = []
-  /// Event name → (format hint, aliases) (`events.tsv`).
-  public var events: [(name: String, format: CricketFormat?, aliases: [String])] = []
+  /// Competition → aliases (`events.tsv`, `event-nicknames.tsv`); the aliases include the
+  /// Cricsheet event names the competition groups.
+  public var events: [(name: String, aliases: [String])] = []
 
   /// Renamed franchises: old name → current name ("Delhi Daredevils" → "Delhi Capitals").
   public var franchises: [String: String] = [:]
@@ -38,13 +39,8 @@ public struct LinkAliases: Sendable {
       files.venues.append((row.name, Array(row.aliases.dropFirst(2))))
     }
     files.venues += try rows(directory.appendingPathComponent("venue-nicknames.tsv"))
-    for row in try rows(directory.appendingPathComponent("events.tsv")) {
-      guard let first = row.aliases.first else { continue }
-      if let format = CricketFormat(rawValue: first) {
-        files.events.append((row.name, format, Array(row.aliases.dropFirst())))
-      } else {
-        files.events.append((row.name, nil, row.aliases))
-      }
+    for name in ["events.tsv", "event-nicknames.tsv"] {
+      files.events += try rows(directory.appendingPathComponent(name))
     }
     return files
   }

@@ -100,15 +100,33 @@ public struct NameIndex: Sendable {
     var eventNames: [(String, Int)] = []
     let catalogEvents = Dictionary(catalog.events.map { (Tokenizer.key($0.name), $0) }, uniquingKeysWith: { a, _ in a })
     var covered: Set<String> = []
+    // One concept per competition, however many rows name it; its matches and formats are those
+    // of the Cricsheet event names it groups (a single format becomes the question's hint).
+    var conceptByName: [String: Int] = [:]
+    var conceptFormats: [Set<CricketFormat>] = []
     for row in aliases.events {
       let key = Tokenizer.key(row.name)
-      let matches = catalogEvents[key]?.matches ?? 0
-      covered.insert(key)
-      for alias in row.aliases { covered.insert(Tokenizer.key(alias)) }
-      eventNames.append((row.name, concepts.count))
-      for alias in row.aliases { eventNames.append((alias, concepts.count)) }
-      concepts.append(EventConcept(name: row.name, format: row.format, matches: matches))
+      let c: Int
+      if let existing = conceptByName[key] {
+        c = existing
+      } else {
+        c = concepts.count
+        conceptByName[key] = c
+        concepts.append(EventConcept(name: row.name, format: nil, matches: 0))
+        conceptFormats.append([])
+        eventNames.append((row.name, c))
+      }
+      for name in [row.name] + row.aliases {
+        let k = Tokenizer.key(name)
+        if !covered.contains(k), let event = catalogEvents[k] {
+          concepts[c].matches += event.matches
+          conceptFormats[c].formUnion(event.formats)
+        }
+        covered.insert(k)
+        if name != row.name { eventNames.append((name, c)) }
+      }
     }
+    for c in concepts.indices where conceptFormats[c].count == 1 { concepts[c].format = conceptFormats[c].first }
     for event in catalog.events where event.matches >= 3 && !covered.contains(Tokenizer.key(event.name)) {
       guard event.name.contains("Cup") || event.name.contains("Trophy") else { continue }
       eventNames.append((event.name, concepts.count))
