@@ -15,7 +15,10 @@ struct LinkCommand: ParsableCommand {
   @Flag(help: "Print the result as JSON.")
   var json = false
 
-  @Option(help: "Name catalog snapshot (default: $CRICQ_HOME/link-catalog.tsv).")
+  @Option(help: "Database file (default: $CRICQ_HOME/cricket.sqlite).")
+  var db: String?
+
+  @Option(help: "Read names from this catalog snapshot instead of the database.")
   var catalog: String?
 
   @Option(help: "Folder of alias files (default: corpus/aliases of this checkout).")
@@ -23,7 +26,7 @@ struct LinkCommand: ParsableCommand {
 
   func run() throws {
     let linker = try QuestionLinker.load(
-      catalog: catalog.map { URL(fileURLWithPath: $0) }, aliases: aliases.map { URL(fileURLWithPath: $0) })
+      database: db.map { URL(fileURLWithPath: $0) }, catalog: catalog.map { URL(fileURLWithPath: $0) }, aliases: aliases.map { URL(fileURLWithPath: $0) })
     let result = linker.understand(question)
     if json {
       let encoder = JSONEncoder()

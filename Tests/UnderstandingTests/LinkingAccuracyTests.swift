@@ -8,7 +8,7 @@ enum Fixture {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
   static let linker: Result<QuestionLinker, Error> = Result {
-    try QuestionLinker.load(aliases: repository.appendingPathComponent("corpus/aliases"))
+    try QuestionLinker.load(aliases: repository.appendingPathComponent("corpus/aliases"))  // names from the database
   }
 
   static func get() throws -> QuestionLinker {

@@ -76,6 +76,8 @@ public struct LinkCatalog: Sendable {
   public var events: [NamedRecord]
   /// The last match date in the data (ISO, "2026-03-20"): "this year" and "last year" are relative to it.
   public var lastDate: String
+  /// Aliases the database holds (its alias tables); merged with the alias files by the linker.
+  public var aliases = LinkAliases()
 
   public init(
     players: [PlayerRecord], teams: [NamedRecord], venues: [NamedRecord], events: [NamedRecord],

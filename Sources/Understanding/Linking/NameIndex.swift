@@ -67,12 +67,19 @@ public struct NameIndex: Sendable {
   /// matches Cricsheet withholds); harmless, listed for `cricq link --check`.
   public private(set) var unmatchedAliasRows: [String] = []
   let maxPlayerMatches: Int
+  /// Renamed franchises: team index → its current name ("Delhi Daredevils" → "Delhi Capitals").
+  public let franchise: [Int: String]
 
   public init(catalog: LinkCatalog, aliases: LinkAliases) {
     players = catalog.players
     teams = catalog.teams
     lastYear = catalog.lastYear
     maxPlayerMatches = catalog.players.map(\.matches).max() ?? 1
+    var franchise: [Int: String] = [:]
+    for (i, team) in catalog.teams.enumerated() {
+      if let current = aliases.franchises[team.name] { franchise[i] = current }
+    }
+    self.franchise = franchise
 
     // Grounds: Cricsheet writes one ground several ways ("Wankhede Stadium", "Wankhede Stadium,
     // Mumbai"); group by the name before the first comma, named by the commonest spelling.

@@ -9,8 +9,15 @@ public struct QuestionLinker: Sendable {
   /// Two candidates closer than this (in score) are reported as an ambiguity, not chosen.
   static let ambiguityMargin = 0.08
 
+  /// `aliases` (the alias files) are added to the aliases the catalog brought from the database.
   public init(catalog: LinkCatalog, aliases: LinkAliases) {
-    index = NameIndex(catalog: catalog, aliases: aliases)
+    var all = catalog.aliases
+    all.players += aliases.players
+    all.teams += aliases.teams
+    all.venues += aliases.venues
+    all.events += aliases.events
+    all.franchises.merge(aliases.franchises) { a, _ in a }
+    index = NameIndex(catalog: catalog, aliases: all)
   }
 
   public init(index: NameIndex) { self.index = index }
@@ -314,6 +321,17 @@ public struct QuestionLinker: Sendable {
       scored.append((entry, s * fuzzyFactor))
     }
     scored.sort { $0.score > $1.score }
+    // One franchise under two names ("Delhi": Daredevils and Capitals) is one team: keep its
+    // current name and drop the other.
+    if case .team(let t) = scored[0].entry.target {
+      let group = index.franchise[t] ?? index.teams[t].name
+      let same = scored.filter { if case .team(let u) = $0.entry.target { (index.franchise[u] ?? index.teams[u].name) == group } else { false } }
+      if same.count > 1 {
+        let keep = same.first { if case .team(let u) = $0.entry.target { index.teams[u].name == group } else { false } } ?? same[0]
+        scored.removeAll { e in same.contains { $0.entry == e.entry } }
+        scored.insert((keep.entry, same[0].score), at: 0)
+      }
+    }
     let best = scored[0]
     let kind = kindOf(best.entry.target)
     let sameKind = scored.filter { kindOf($0.entry.target) == kind }
