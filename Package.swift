@@ -45,15 +45,17 @@ let package = Package(
       ]),
 
     .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
-    .testTarget(name: "CricketDBTests", dependencies: ["CricketDB"]),
+    .testTarget(
+      name: "CricketDBTests", dependencies: ["CricketDB"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "DSLTests", dependencies: ["DSL", "CricketDB"]),
     .testTarget(name: "UnderstandingTests", dependencies: ["Understanding"]),
     .testTarget(
       name: "RetrieverTests", dependencies: ["Retriever"],
-      resources: [.copy("Fixtures")]),
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "GeneratorTests", dependencies: ["Generator"],
-      resources: [.copy("Fixtures")]),
+      exclude: ["Fixtures"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
   ],
   swiftLanguageModes: [.v6]
