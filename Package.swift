@@ -52,10 +52,10 @@ let package = Package(
     .testTarget(name: "UnderstandingTests", dependencies: ["Understanding"]),
     .testTarget(
       name: "RetrieverTests", dependencies: ["Retriever"],
-      exclude: ["Fixtures"]),
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "GeneratorTests", dependencies: ["Generator"],
-      exclude: ["Fixtures"]),
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
   ],
   swiftLanguageModes: [.v6]

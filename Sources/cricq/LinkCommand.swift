@@ -10,7 +10,13 @@ struct LinkCommand: ParsableCommand {
   )
 
   @Argument(help: "The question, in quotes.")
-  var question: String
+  var question: String?
+
+  @Option(help: "Score the linker on a labelled JSONL file (e.g. corpus/linking.jsonl) instead.")
+  var eval: String?
+
+  @Flag(help: "With --eval, list every question with an error.")
+  var errors = false
 
   @Flag(help: "Print the result as JSON.")
   var json = false
@@ -24,10 +30,22 @@ struct LinkCommand: ParsableCommand {
   @Option(help: "Folder of alias files (default: corpus/aliases of this checkout).")
   var aliases: String?
 
+  func validate() throws {
+    if question == nil && eval == nil { throw ValidationError("Give a question, or --eval FILE.") }
+  }
+
   func run() throws {
     let linker = try QuestionLinker.load(
       database: db.map { URL(fileURLWithPath: $0) }, catalog: catalog.map { URL(fileURLWithPath: $0) }, aliases: aliases.map { URL(fileURLWithPath: $0) })
-    let result = linker.understand(question)
+    if let eval {
+      let rows = try LinkingEvaluation.load(URL(fileURLWithPath: eval))
+      let result = LinkingEvaluation.run(linker, rows: rows)
+      print("\(eval): \(rows.count) questions")
+      print(result.summary)
+      if errors { for error in result.errors { print("  " + error) } }
+      return
+    }
+    let result = linker.understand(question ?? "")
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

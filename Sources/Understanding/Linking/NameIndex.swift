@@ -236,6 +236,9 @@ public struct NameIndex: Sendable {
 
   public func lookup(_ key: String) -> [IndexEntry] { entries[key] ?? [] }
 
+  /// Every name form the index holds (for the benchmark's naive peer).
+  public var allKeys: [String] { Array(entries.keys) }
+
   /// One-word forms within `maxDistance` edits (Damerau: a swap of neighbours is one edit).
   public func nearKeys(_ word: String, maxDistance: Int) -> [(key: String, distance: Int)] {
     var found: [(String, Int)] = []

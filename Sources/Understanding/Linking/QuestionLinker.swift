@@ -73,7 +73,7 @@ public struct QuestionLinker: Sendable {
         i += 1
       }
     }
-    return attachGivenNames(mergeRepeats(fuzzyNames(spans, tokens), tokens), tokens)
+    return dropStrayFirstNames(attachGivenNames(mergeRepeats(fuzzyNames(spans, tokens), tokens), tokens), tokens)
   }
 
   /// The longest glossary phrase or name form starting at token `i` that the gates admit.
@@ -209,13 +209,14 @@ public struct QuestionLinker: Sendable {
           (first..<out[k].first).allSatisfy({ i in i == first || separatorIsSpace(tokens, i - 1, i) }),
           separatorIsSpace(tokens, out[k].first - 1, out[k].first)
         else { continue }
-        // The given-name tokens must be unmatched or matched only weakly (not "Root" in "Root Smith").
+        // The given-name tokens must be unmatched or matched as names within these tokens
+        // ("Rahul" in "Rahul Tewatia" is not KL Rahul); the initials decide below.
         let covering = out.indices.filter { out[$0].first <= out[k].first - 1 && out[$0].last >= first && $0 != k }
-        let weak = covering.allSatisfy { j in
-          guard out[j].first >= first, case .names(let e, _) = out[j].content else { return false }
-          return e.allSatisfy { $0.form != .alias && $0.form != .canonical }
+        let loose = covering.allSatisfy { j in
+          guard out[j].first >= first, case .names = out[j].content else { return false }
+          return true
         }
-        guard weak else { continue }
+        guard loose else { continue }
         let agreeing = players.filter { e in
           guard case .player(let p) = e.target else { return false }
           return initialsAgree(given, index.players[p].name)
@@ -238,6 +239,25 @@ public struct QuestionLinker: Sendable {
         k = out.firstIndex { $0.charStart == span.charStart } ?? k
         break
       }
+    }
+    return out
+  }
+
+  /// A word matched only as a near miss or as someone's first name, right before another
+  /// player's name, is that player's first name we do not know ("Boeta Dippenaar"): not a name.
+  private func dropStrayFirstNames(_ spans: [PendingSpan], _ tokens: [Token]) -> [PendingSpan] {
+    var out: [PendingSpan] = []
+    for (k, span) in spans.enumerated() {
+      if case .names(let entries, let distance) = span.content, span.first == span.last,
+        distance > 0 || entries.allSatisfy({ $0.form == .givenName }),
+        k + 1 < spans.count, spans[k + 1].first == span.last + 1,
+        separatorIsSpace(tokens, span.last, span.last + 1),
+        case .names(let next, _) = spans[k + 1].content,
+        next.contains(where: { if case .player = $0.target { true } else { false } })
+      {
+        continue
+      }
+      out.append(span)
     }
     return out
   }
@@ -444,10 +464,16 @@ public struct QuestionLinker: Sendable {
             let placeholder: String
             if let same = bindings.first(where: { $0.kind == slot.kind && $0.value == slot.value }) {
               placeholder = same.placeholder
-            } else {
+            } else if counters[slot.kind, default: 0] < 9 {
               let n = counters[slot.kind, default: 0] + 1
               counters[slot.kind] = n
               placeholder = slot.kind.placeholder(n)
+            } else {
+              // The DSL numbers placeholders 1–9; a tenth value of a kind stays as typed.
+              let typed = String(chars[slot.start..<min(slot.end, chars.count)])
+              masked += typed
+              normalized += typed
+              continue
             }
             let source = SourceSpan(
               start: slot.start, end: slot.end, text: String(chars[slot.start..<min(slot.end, chars.count)]))

@@ -140,7 +140,7 @@ public enum Glossary {
       ]),
     .init(
       canonical: "century", hint: .measure("centuries"),
-      phrases: ["century", "hundred", "ton", "centurion", "three figures", "tonne"]),
+      phrases: ["century", "hundred", "ton", "three figures", "tonne"]),
     .init(
       canonical: "fifties", hint: .measure("fifties"),
       phrases: [

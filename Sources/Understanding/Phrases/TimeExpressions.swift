@@ -3,7 +3,7 @@ import Foundation
 /// Years, seasons and ranges in a question, rewritten to one wording with year placeholders:
 /// "2010-2014" → "from <year1> to <year2>", "in the 2010s" → "from <year1> to <year2>",
 /// "last 3 years" → "since <year1>", "last year" → "in <year1>" (relative to the data's last
-/// match), "2019/20" → a season, "'19" → 2019.
+/// match), "2019/20" → "<year1>/20" (a season), "'19" → 2019.
 struct TimeExpressions {
   let tokens: [Token]
   let text: [Character]
@@ -115,11 +115,12 @@ struct TimeExpressions {
     guard sep == "/" || sep == "-" || sep == "–" else { return nil }
     let next = tokens[i + 1].folded.count == 2 ? y1.value / 100 * 100 + v : v
     guard next == y1.value + 1 else { return nil }
-    let value = "\(y1.value)/\(String(format: "%02d", next % 100))"
-    let slot = Slot(kind: .season, value: value, score: 1, matchedBy: "season", start: tokens[i].start, end: tokens[i + 1].end)
+    // The DSL writes a split season as `<year1>/20`: the start year is the placeholder.
+    let suffix = String(format: "%02d", next % 100)
+    let slot = Slot(kind: .year, value: String(y1.value), score: 1, matchedBy: "season", start: tokens[i].start, end: tokens[i + 1].end)
     return PendingSpan(
       first: i, last: i + 1, charStart: tokens[i].start, charEnd: tokens[i + 1].end,
-      content: .resolved([.slot(slot)]), years: (y1.value, next))
+      content: .resolved([.slot(slot), .text("/\(suffix)")]), years: (y1.value, next))
   }
 
   /// The end of a range starting with the year at `i`: "-2014", "to 2014", "till 14".

@@ -19,7 +19,7 @@ public struct LinkingEvaluation: Sendable {
   }
 
   /// Entity kinds that count; numbers are reported apart.
-  static let scoredKinds: Set<String> = ["player", "team", "venue", "event", "year", "season"]
+  static let scoredKinds: Set<String> = ["player", "team", "venue", "event", "year"]
 
   public var gold = 0
   public var correct = 0

@@ -1,6 +1,7 @@
 /// What a placeholder stands for.
+/// The DSL's placeholder kinds (`PlaceholderKind`); a split season is `<year1>/20`.
 public enum BindingKind: String, Sendable, Codable, CaseIterable {
-  case player, team, venue, event, year, season, num
+  case player, team, venue, event, year, num
 
   /// Placeholder prefix: `<player1>`, `<year2>`, `<num1>`.
   public func placeholder(_ index: Int) -> String { "<\(rawValue)\(index)>" }
