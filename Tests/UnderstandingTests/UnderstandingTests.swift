@@ -8,3 +8,12 @@ import Testing
   #expect(tokens[0].suffix == "'s")
   #expect(tokens[0].original == "Kohli")
 }
+
+@Test func asciiKeysMatchTheTokenizer() {
+  for text in ["Lord's", "O'Brien", "Kohli's avg", "Fraser-McGurk", "M.Chinnaswamy Stadium", "Mr 360",
+    "it's", "Sydney Cricket Ground, Sydney", "AB de Villiers", "5-for", "'19", "  spaced  out  ", "Gus's"]
+  {
+    #expect(Tokenizer.asciiKey(text) == Tokenizer.tokenize(text).map(\.folded).joined(separator: " "), "\(text)")
+  }
+  #expect(Tokenizer.asciiKey("Nortjé") == nil)
+}

@@ -221,17 +221,15 @@ public struct NameIndex: Sendable {
   }
 
   private mutating func add(_ text: String, _ target: IndexTarget, _ form: MatchForm) {
-    let tokens = Tokenizer.tokenize(text)
-    guard !tokens.isEmpty else { return }
-    let key = tokens.map(\.folded).joined(separator: " ")
-    maxTokens = max(maxTokens, tokens.count)
-    var list = entries[key, default: []]
-    if let existing = list.firstIndex(where: { $0.target == target }) {
-      if list[existing].form.quality < form.quality { list[existing] = IndexEntry(target: target, form: form) }
+    let key = Tokenizer.key(text)
+    guard !key.isEmpty else { return }
+    maxTokens = max(maxTokens, key.utf8.reduce(1) { $1 == 32 ? $0 + 1 : $0 })
+    let entry = IndexEntry(target: target, form: form)
+    if let existing = entries[key]?.firstIndex(where: { $0.target == target }) {
+      if entries[key]![existing].form.quality < form.quality { entries[key]![existing] = entry }
     } else {
-      list.append(IndexEntry(target: target, form: form))
+      entries[key, default: []].append(entry)
     }
-    entries[key] = list
   }
 
   public func lookup(_ key: String) -> [IndexEntry] { entries[key] ?? [] }
