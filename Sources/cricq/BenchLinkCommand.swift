@@ -62,6 +62,7 @@ struct BenchLink: ParsableCommand {
 
     for text in texts { _ = linker.understand(text) }
     var perQuestion: [Double] = []
+    var slowest = (0.0, "")
     for text in texts {
       var times: [Double] = []
       for _ in 0..<rounds {
@@ -70,6 +71,7 @@ struct BenchLink: ParsableCommand {
         times.append(elapsed(start))
       }
       perQuestion.append(median(times))
+      if median(times) > slowest.0 { slowest = (median(times), text) }
     }
     perQuestion.sort()
     let p90 = perQuestion[min(perQuestion.count - 1, perQuestion.count * 9 / 10)]
@@ -78,6 +80,7 @@ struct BenchLink: ParsableCommand {
       String(
         format: "  median %.3f ms, p90 %.3f ms, max %.3f ms; median / 5 ms target = %.3f",
         median(perQuestion), p90, perQuestion.last ?? 0, median(perQuestion) / 5))
+    print("  slowest: \"\(slowest.1)\"")
 
     // Peer: scan every 1–3-word n-gram against every name key with an edit-distance bound.
     let keys = linker.index.allKeys

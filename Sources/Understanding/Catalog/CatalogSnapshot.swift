@@ -22,9 +22,11 @@ extension LinkCatalog {
     var lastDate = ""
     var aliases = LinkAliases()
     var aliasRows: [String: [String: [String]]] = [:]
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    // Split on bytes: far faster than Character-wise splitting of a 450 KB file.
+    for (number, bytes) in text.utf8.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
+      if bytes.isEmpty || bytes.first == 35 { continue }  // "#"
+      let line = String(decoding: bytes, as: UTF8.self)
+      let f = bytes.split(separator: 9, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
       func bad() -> UnderstandingError {
         .malformedLine(source, line: number + 1, expected: "a P, T, V, E or D record", found: String(line))
       }

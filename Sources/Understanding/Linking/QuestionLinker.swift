@@ -76,8 +76,19 @@ public struct QuestionLinker: Sendable {
     return dropStrayFirstNames(attachGivenNames(mergeRepeats(fuzzyNames(spans, tokens), tokens), tokens), tokens)
   }
 
-  /// The longest glossary phrase or name form starting at token `i` that the gates admit.
+  /// The longest glossary phrase or name form starting at token `i` that the gates admit. A
+  /// match starting with "the" yields to a longer one starting after it ("at the Basin Reserve").
   private func phraseOrName(at i: Int, _ tokens: [Token]) -> PendingSpan? {
+    guard let span = longestMatch(at: i, tokens) else { return nil }
+    if tokens[i].folded == "the", i + 1 < tokens.count, let next = longestMatch(at: i + 1, tokens),
+      next.last > span.last
+    {
+      return nil
+    }
+    return span
+  }
+
+  private func longestMatch(at i: Int, _ tokens: [Token]) -> PendingSpan? {
     let longest = min(index.maxTokens, tokens.count - i)
     guard longest > 0 else { return nil }
     for length in stride(from: longest, through: 1, by: -1) {
@@ -314,7 +325,9 @@ public struct QuestionLinker: Sendable {
     _ span: PendingSpan, _ entries: [IndexEntry], _ fuzzyDistance: Int, _ tokens: [Token],
     _ context: inout Context
   ) -> Slot {
-    let before = span.first > 0 ? tokens[span.first - 1].folded : ""
+    var b = span.first - 1
+    if b >= 0, tokens[b].folded == "the" { b -= 1 }
+    let before = b >= 0 ? tokens[b].folded : ""
     let atIn = ["at", "in", "venue", "ground", "@"].contains(before)
     let versus = ["vs", "v", "versus", "against", "agst", "beat", "beating", "for", "and", "with", "by"].contains(before)
     let fuzzyFactor = fuzzyDistance == 0 ? 1.0 : (fuzzyDistance == 1 ? 0.85 : 0.72)
@@ -511,7 +524,7 @@ public struct QuestionLinker: Sendable {
     var out: [UnknownName] = []
     for (i, token) in tokens.enumerated() where !covered[i] && token.isCapitalized && token.isAlphabetic {
       guard token.folded.count >= 3, !Vocabulary.contains(token.folded) else { continue }
-      let near = index.nearKeys(token.folded, maxDistance: 3).prefix(12)
+      let near = index.nearKeys(token.folded, maxDistance: 2).prefix(12)
       var names: [String] = []
       for (key, _) in near {
         for e in index.lookup(key) {
