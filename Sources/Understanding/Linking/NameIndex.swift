@@ -213,6 +213,8 @@ public struct NameIndex: Sendable {
       let surname = words.dropFirst().joined(separator: " ")
       add(surname, .player(i), .surname)
       if first.count > 1 { add("\(first.prefix(1)) \(surname)", .player(i), .initialSurname) }
+      // "P Simran Singh", "RE van der Merwe": the last word alone is how some fans write it.
+      if words.count > 2 { add(words.last!, .player(i), .surname) }
     } else {
       add(words.last!, .player(i), .surname)
       add(first, .player(i), .givenName)
