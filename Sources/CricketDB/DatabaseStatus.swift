@@ -4,13 +4,26 @@ import Foundation
 public enum DatabaseStatus {
   /// True when `url` holds a database of the current schema version built with these aliases.
   public static func isCurrent(_ url: URL, aliasesDigest: String) -> Bool {
-    guard FileManager.default.fileExists(atPath: url.path),
-      let database = try? Database(path: url.path, mode: .readOnly),
-      (try? database.userVersion) == Schema.schemaVersion,
-      let digest = try? database.scalar(
-        "SELECT value FROM build_info WHERE key = 'aliases_digest'")
-    else { return false }
-    return digest.stringValue == aliasesDigest
+    staleness(url, aliasesDigest: aliasesDigest) == nil
+  }
+
+  /// Why the database at `url` needs a rebuild, or nil when it is current.
+  public static func staleness(_ url: URL, aliasesDigest: String) -> String? {
+    guard FileManager.default.fileExists(atPath: url.path) else { return "\(url.path) does not exist" }
+    do {
+      let database = try Database(path: url.path, mode: .readOnly)
+      let version = try database.userVersion
+      guard version == Schema.schemaVersion else {
+        return "it has schema version \(version), this cricq needs \(Schema.schemaVersion)"
+      }
+      let digest = try database.scalar("SELECT value FROM build_info WHERE key = 'aliases_digest'")
+      guard digest.stringValue == aliasesDigest else {
+        return "the alias files changed since it was built (\(digest) → \(aliasesDigest))"
+      }
+      return nil
+    } catch {
+      return "it cannot be read: \(error)"
+    }
   }
 
   public struct FormatFigures: Sendable, Equatable {

@@ -6,12 +6,15 @@
 /// - `format` is one of `Test`, `ODI`, `T20I`, `IPL`.
 /// - Dates are ISO text `YYYY-MM-DD`; `year` is the calendar year of the match's first day.
 /// - Flags are INTEGER 0/1. Counts are INTEGER and never NULL; "not applicable" is NULL.
+/// - Columns of `deliveries` that follow from others (over_number, phase, runs_extras,
+///   bowler_runs, is_four, is_six, is_legal, is_dot) are VIRTUAL generated columns: same names
+///   and values, no storage or insert cost.
 /// - Super overs are not innings: they appear in no table except `matches.super_over_winner_id`.
 /// - Tables from `batting_innings` down are derived from `deliveries` during import and carry
 ///   copies of match columns (format, dates, venue, country, event) so leaderboards need no joins.
 public enum Schema {
   /// Stored in `PRAGMA user_version`; bump it whenever a table, column or meaning changes.
-  public static let schemaVersion: Int32 = 2
+  public static let schemaVersion: Int32 = 3
 
   /// The closed list of formats, as stored in `format` columns.
   public static let formats = ["Test", "ODI", "T20I", "IPL"]
@@ -168,10 +171,16 @@ public enum Schema {
       batting_team_id  INTEGER NOT NULL,
       bowling_team_id  INTEGER NOT NULL,
       over             INTEGER NOT NULL,
-      over_number      INTEGER NOT NULL,
+      over_number      INTEGER GENERATED ALWAYS AS (over + 1) VIRTUAL,
       ball             INTEGER NOT NULL,
       legal_ball       INTEGER NOT NULL,
-      phase            TEXT,
+      phase            TEXT GENERATED ALWAYS AS (
+        CASE
+          WHEN format IN ('T20I', 'IPL') THEN
+            CASE WHEN over < 6 THEN 'powerplay' WHEN over < 15 THEN 'middle' ELSE 'death' END
+          WHEN format = 'ODI' THEN
+            CASE WHEN over < 10 THEN 'powerplay' WHEN over < 40 THEN 'middle' ELSE 'death' END
+        END) VIRTUAL,
       batter_id        INTEGER NOT NULL REFERENCES players(id),
       batter_position  INTEGER NOT NULL,
       non_striker_id   INTEGER NOT NULL REFERENCES players(id),
@@ -182,14 +191,15 @@ public enum Schema {
       byes             INTEGER NOT NULL,
       legbyes          INTEGER NOT NULL,
       penalty          INTEGER NOT NULL,
-      runs_extras      INTEGER NOT NULL,
+      runs_extras      INTEGER GENERATED ALWAYS AS (wides + noballs + byes + legbyes + penalty) VIRTUAL,
       runs_total       INTEGER NOT NULL,
-      bowler_runs      INTEGER NOT NULL,
+      bowler_runs      INTEGER GENERATED ALWAYS AS (runs_total - byes - legbyes - penalty) VIRTUAL,
       non_boundary     INTEGER NOT NULL,
-      is_four          INTEGER NOT NULL,
-      is_six           INTEGER NOT NULL,
-      is_legal         INTEGER NOT NULL,
-      is_dot           INTEGER NOT NULL,
+      is_four          INTEGER GENERATED ALWAYS AS (runs_batter = 4 AND non_boundary = 0) VIRTUAL,
+      is_six           INTEGER GENERATED ALWAYS AS (runs_batter = 6 AND non_boundary = 0) VIRTUAL,
+      is_legal         INTEGER GENERATED ALWAYS AS (wides = 0 AND noballs = 0) VIRTUAL,
+      is_dot           INTEGER GENERATED ALWAYS AS (
+        wides = 0 AND noballs = 0 AND runs_total - byes - legbyes - penalty = 0) VIRTUAL,
       wicket_kind      TEXT,
       player_out_id    INTEGER REFERENCES players(id),
       fielder_id       INTEGER REFERENCES players(id),

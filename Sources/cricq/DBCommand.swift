@@ -6,7 +6,7 @@ struct DBCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "db",
     abstract: "Build and inspect the cricket database.",
-    subcommands: [Build.self, Stats.self]
+    subcommands: [Build.self, Stats.self, Bench.self]
   )
 
   struct Build: AsyncParsableCommand {
@@ -37,9 +37,12 @@ struct DBCommand: AsyncParsableCommand {
       let target = db.map { URL(fileURLWithPath: $0) } ?? CricqPaths.database
       let aliasFolder = aliases.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? AliasFiles.defaultDirectory
       let aliasFiles = try AliasFiles(directory: aliasFolder)
-      if ifNeeded, DatabaseStatus.isCurrent(target, aliasesDigest: aliasFiles.digest) {
-        print("cricq db: \(target.path) is up to date (schema \(Schema.schemaVersion)).")
-        return
+      if ifNeeded {
+        guard let reason = DatabaseStatus.staleness(target, aliasesDigest: aliasFiles.digest) else {
+          print("cricq db: \(target.path) is up to date (schema \(Schema.schemaVersion)).")
+          return
+        }
+        FileHandle.standardError.write(Data("cricq db: rebuilding because \(reason)\n".utf8))
       }
       var paths: [String] = []
       var downloads: [String] = []
@@ -58,7 +61,10 @@ struct DBCommand: AsyncParsableCommand {
       }
       let summary = try Importer.build(sources: paths, database: target, aliases: aliasFiles, quiet: quiet)
       for line in summary.skipped { FileHandle.standardError.write(Data("skipped: \(line)\n".utf8)) }
-      for line in summary.warnings { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
+      for line in summary.warnings.prefix(20) { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
+      if summary.warnings.count > 20 {
+        FileHandle.standardError.write(Data("warning: ... and \(summary.warnings.count - 20) more\n".utf8))
+      }
       let formats = Schema.formats.compactMap { format in
         summary.matchesPerFormat[format].map { "\($0) \(format)" }
       }
@@ -117,6 +123,35 @@ struct DBCommand: AsyncParsableCommand {
       }
       print(counts.joined(separator: ", "))
       print("schema version \(try database.userVersion); \(path)")
+    }
+  }
+
+  struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Time JSON parsing: Foundation's JSONSerialization against cricq's decoder.",
+      discussion: "Single thread, files inflated into memory first; prints the median of the repetitions.")
+
+    @Option(help: "A Cricsheet zip (default: ../shared/data/cricsheet/ipl_json.zip).")
+    var source = "../shared/data/cricsheet/ipl_json.zip"
+
+    @Option(help: "Passes over the files per parser.")
+    var repetitions = 3
+
+    func run() async throws {
+      let run = try ImportBenchmark.run(zipPath: source, repetitions: repetitions)
+      let megabytes = Double(run.bytes) / 1e6
+      print(
+        String(
+          format: "%d files, %.1f MB of JSON, median of %d passes (checksum %d):", run.files, megabytes,
+          repetitions, run.checksum))
+      let peer = run.results[0].median
+      for result in run.results {
+        print(
+          "  " + result.name.padding(toLength: 36, withPad: " ", startingAt: 0)
+            + String(
+              format: "%7.3f s  %7.1f MB/s  %5.2fx the peer's speed", result.median,
+              megabytes / result.median, peer / result.median))
+      }
     }
   }
 }

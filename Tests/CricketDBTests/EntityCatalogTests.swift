@@ -75,7 +75,10 @@ import Testing
   @Test func extraAliasesCanBeAddedFromAPlayersFile() throws {
     var catalog = self.catalog
     #expect(catalog.lookup("The Run Machine").isEmpty)
-    let entries = try AliasFiles.parsePlayers("# test\nV Kohli\tThe Run Machine\nNobody Here\tX\n", file: "extra.tsv")
+    // Empty fields and name-only lines are tolerated in players files.
+    let entries = try AliasFiles.parsePlayers(
+      "# test\nV Kohli\tThe Run Machine\t\tRun Machine\nRG Sharma\nNobody Here\tX\n", file: "extra.tsv")
+    #expect(entries.map(\.aliases) == [["The Run Machine", "Run Machine"], [], ["X"]])
     let unmatched = catalog.addPlayerAliases(entries)
     #expect(unmatched.map(\.name) == ["Nobody Here"])
     #expect(catalog.lookup("the run machine").first?.entity.name == "V Kohli")

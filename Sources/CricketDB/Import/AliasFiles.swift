@@ -57,7 +57,9 @@ public struct AliasFiles: Sendable {
       }
       hasher.add(Array(file.utf8))
       hasher.add([UInt8](data))
-      let records = try Self.records(String(decoding: data, as: UTF8.self), file: url.path)
+      // players.tsv is grown by hand by several people: tolerate empty fields there.
+      let records = try Self.records(
+        String(decoding: data, as: UTF8.self), file: url.path, strict: file != "players.tsv")
       switch file {
       case "cities.tsv":
         for (line, fields) in records {
@@ -87,13 +89,14 @@ public struct AliasFiles: Sendable {
 
   /// Parses a players.tsv text (also used for extra alias files given at lookup time).
   public static func parsePlayers(_ text: String, file: String) throws -> [PlayerEntry] {
-    try playerEntries(records(text, file: file), file: file)
+    try playerEntries(records(text, file: file, strict: false), file: file)
   }
 
   private static func playerEntries(_ records: [(Int, [String])], file: String) throws -> [PlayerEntry] {
+    // A line with a name and no alias is allowed (it adds nothing).
     try records.map { line, fields in
-      guard fields.count >= 2 else { throw bad(file, line, "expected <Cricsheet name> <TAB> <alias>...") }
-      var name = fields[0]
+      guard let first = fields.first else { throw bad(file, line, "expected <Cricsheet name> <TAB> <alias>...") }
+      var name = first
       var registryID: String? = nil
       if name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
         registryID = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
@@ -103,15 +106,22 @@ public struct AliasFiles: Sendable {
     }
   }
 
-  private static func records(_ text: String, file: String) throws -> [(Int, [String])] {
+  /// Non-empty, non-comment lines split at tabs. `strict`: an empty field is an error;
+  /// otherwise empty fields are dropped.
+  private static func records(_ text: String, file: String, strict: Bool = true) throws
+    -> [(Int, [String])]
+  {
     var result: [(Int, [String])] = []
     for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
       if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      var fields = line.split(separator: "\t", omittingEmptySubsequences: false)
         .map { $0.trimmingCharacters(in: .whitespaces) }
       if fields.contains(where: \.isEmpty) {
-        throw bad(file, offset + 1, "a field is empty (two tabs in a row, or a trailing tab)")
+        guard !strict else {
+          throw bad(file, offset + 1, "a field is empty (two tabs in a row, or a trailing tab)")
+        }
+        fields.removeAll(where: \.isEmpty)
       }
       result.append((offset + 1, fields))
     }

@@ -123,30 +123,29 @@ final class MatchWriter {
       database, table: "deliveries",
       columns: [
         "id", "innings_id", "match_id", "innings_number", "format", "year", "batting_team_id",
-        "bowling_team_id", "over", "over_number", "ball", "legal_ball", "phase", "batter_id",
-        "batter_position", "non_striker_id", "bowler_id", "runs_batter", "wides", "noballs", "byes",
-        "legbyes", "penalty", "runs_extras", "runs_total", "bowler_runs", "non_boundary", "is_four",
-        "is_six", "is_legal", "is_dot", "wicket_kind", "player_out_id", "fielder_id", "bowler_wicket",
-      ])
+        "bowling_team_id", "over", "ball", "legal_ball", "batter_id", "batter_position",
+        "non_striker_id", "bowler_id", "runs_batter", "wides", "noballs", "byes", "legbyes", "penalty",
+        "runs_total", "non_boundary", "wicket_kind", "player_out_id", "fielder_id", "bowler_wicket",
+      ], rowsPerStatement: 32)
     dismissalsTable = try TableInserter(
       database, table: "dismissals",
       columns: [
         "delivery_id", "innings_id", "match_id", "kind", "player_out_id", "bowler_id", "fielder_id",
         "fielder2_id", "fielder_substitute", "wicket_number", "team_score",
-      ])
+      ], rowsPerStatement: 16)
     let head = ["match_id", "innings_id", "innings_number", "player_id", "team_id", "opposition_id"]
     battingTable = try TableInserter(
       database, table: "batting_innings",
       columns: head + [
         "position", "runs", "balls", "fours", "sixes", "dots", "is_out", "how_out", "bowler_id",
         "fielder_id", "balls_to_50", "balls_to_100",
-      ] + Self.copyColumns)
+      ] + Self.copyColumns, rowsPerStatement: 16)
     bowlingTable = try TableInserter(
       database, table: "bowling_innings",
       columns: head + [
         "bowling_order", "legal_balls", "maidens", "runs", "wickets", "wides", "noballs", "dots",
         "fours", "sixes",
-      ] + Self.copyColumns)
+      ] + Self.copyColumns, rowsPerStatement: 16)
     partnershipsTable = try TableInserter(
       database, table: "partnerships",
       columns: [
@@ -313,10 +312,8 @@ final class MatchWriter {
       try d.int(batting)
       try d.int(bowling)
       try d.int(row.over)
-      try d.int(row.over + 1)
       try d.int(row.ball)
       try d.int(row.legalBall)
-      try d.text(row.phase)
       try d.int(ids[row.batter])
       try d.int(row.batterPosition)
       try d.int(ids[row.nonStriker])
@@ -327,14 +324,8 @@ final class MatchWriter {
       try d.int(row.byes)
       try d.int(row.legbyes)
       try d.int(row.penalty)
-      try d.int(row.runsExtras)
       try d.int(row.runsTotal)
-      try d.int(row.bowlerRuns)
       try d.bool(row.nonBoundary)
-      try d.bool(row.isFour)
-      try d.bool(row.isSix)
-      try d.bool(row.isLegal)
-      try d.bool(row.isDot)
       try d.text(row.wicketKind)
       try d.int(row.playerOut.map { ids[$0] })
       try d.int(row.fielder.map { ids[$0] })
@@ -472,6 +463,12 @@ final class MatchWriter {
 
   /// Writes what needed every match first. Returns warnings about alias lines that named no one.
   func finish() throws -> [String] {
+    for table in [
+      matchesTable, playerOfMatchTable, inningsTable, deliveriesTable, dismissalsTable, battingTable,
+      bowlingTable, partnershipsTable, teamInningsTable,
+    ] {
+      try table.flush()
+    }
     var warnings: [String] = []
     try writeTeams()
     try writeVenues()
@@ -667,7 +664,7 @@ final class MatchWriter {
       columns: [
         "match_id", "player_id", "team_id", "opposition_id", "format", "start_date", "year",
         "venue_id", "country", "event_name", "competition", "team_result", "is_keeper",
-      ])
+      ], rowsPerStatement: 16)
     for a in appearances {
       try table.int(a.matchID)
       try table.int(a.playerID)
@@ -684,13 +681,14 @@ final class MatchWriter {
       try table.bool(keepers.contains([a.matchID, a.playerID]))
       try table.insert()
     }
+    try table.flush()
     let fieldingTable = try TableInserter(
       database, table: "fielding",
       columns: [
         "match_id", "innings_id", "innings_number", "player_id", "team_id", "opposition_id",
         "catches", "keeper_catches", "stumpings", "run_outs", "dismissals", "as_keeper",
         "as_substitute",
-      ] + Self.copyColumns)
+      ] + Self.copyColumns, rowsPerStatement: 16)
     for f in fielding {
       let keeper = keepers.contains([f.matchID, f.playerID])
       let t = fieldingTable
@@ -710,6 +708,7 @@ final class MatchWriter {
       try copy(t, f.copies, f.teamResult)
       try t.insert()
     }
+    try fieldingTable.flush()
   }
 }
 

@@ -47,6 +47,8 @@ public final class Database: @unchecked Sendable {
     handle = db
     self.path = path
     sqlite3_extended_result_codes(db, 1)
+    // The importer's private connection has no time limit and skips the handler's cost.
+    guard serialized else { return }
     let box = Unmanaged.passUnretained(guardBox).toOpaque()
     // Called every 1,000 virtual-machine steps; a non-zero return interrupts the statement.
     sqlite3_progress_handler(db, 1000, { context in
@@ -129,7 +131,8 @@ public final class Database: @unchecked Sendable {
   }
 
   /// Runs `body` with a time limit: any statement still running after `seconds` is stopped and
-  /// throws a `DatabaseError` whose `isInterrupt` is true.
+  /// throws a `DatabaseError` whose `isInterrupt` is true. One limit per connection at a time:
+  /// give each concurrent query its own connection.
   public func withTimeLimit<T>(seconds: Double, _ body: () throws -> T) rethrows -> T {
     guardBox.setDeadline(Date().addingTimeInterval(seconds))
     defer { guardBox.setDeadline(nil) }
