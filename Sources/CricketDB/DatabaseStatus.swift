@@ -9,7 +9,9 @@ public enum DatabaseStatus {
 
   /// Why the database at `url` needs a rebuild, or nil when it is current.
   public static func staleness(_ url: URL, aliasesDigest: String) -> String? {
-    guard FileManager.default.fileExists(atPath: url.path) else { return "\(url.path) does not exist" }
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      return "\(url.path) does not exist"
+    }
     do {
       let database = try Database(path: url.path, mode: .readOnly)
       let version = try database.userVersion

@@ -18,7 +18,9 @@ struct DBCommand: AsyncParsableCommand {
         (tests_json.zip, odis_json.zip, t20s_json.zip, ipl_json.zip).
         """)
 
-    @Option(name: .customLong("source"), help: "A zip, a folder of JSON files, or an https URL. Repeatable.")
+    @Option(
+      name: .customLong("source"),
+      help: "A zip, a folder of JSON files, or an https URL. Repeatable.")
     var sources: [String] = []
 
     @Option(help: "The database file to write (default: $CRICQ_HOME/cricket.sqlite).")
@@ -35,7 +37,8 @@ struct DBCommand: AsyncParsableCommand {
 
     func run() async throws {
       let target = db.map { URL(fileURLWithPath: $0) } ?? CricqPaths.database
-      let aliasFolder = aliases.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? AliasFiles.defaultDirectory
+      let aliasFolder =
+        aliases.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? AliasFiles.defaultDirectory
       let aliasFiles = try AliasFiles(directory: aliasFolder)
       if ifNeeded {
         guard let reason = DatabaseStatus.staleness(target, aliasesDigest: aliasFiles.digest) else {
@@ -59,22 +62,32 @@ struct DBCommand: AsyncParsableCommand {
           paths.append(source)
         }
       }
-      let summary = try Importer.build(sources: paths, database: target, aliases: aliasFiles, quiet: quiet)
-      for line in summary.skipped { FileHandle.standardError.write(Data("skipped: \(line)\n".utf8)) }
-      for line in summary.warnings.prefix(20) { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
+      let summary = try Importer.build(
+        sources: paths, database: target, aliases: aliasFiles, quiet: quiet)
+      for line in summary.skipped {
+        FileHandle.standardError.write(Data("skipped: \(line)\n".utf8))
+      }
+      for line in summary.warnings.prefix(20) {
+        FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
+      }
       if summary.warnings.count > 20 {
-        FileHandle.standardError.write(Data("warning: ... and \(summary.warnings.count - 20) more\n".utf8))
+        FileHandle.standardError.write(
+          Data("warning: ... and \(summary.warnings.count - 20) more\n".utf8))
       }
       let formats = Schema.formats.compactMap { format in
         summary.matchesPerFormat[format].map { "\($0) \(format)" }
       }
       print(
         String(
-          format: "cricq db: imported %d matches (%@), %d deliveries in %.1f s; skipped %d files; wrote %@",
+          format:
+            "cricq db: imported %d matches (%@), %d deliveries in %.1f s; skipped %d files; wrote %@",
           summary.matches, formats.joined(separator: ", "), summary.deliveries, summary.seconds,
           summary.skipped.count, target.path))
       if !quiet {
-        print("  time: " + summary.phases.map { String(format: "%@ %.1f s", $0.name, $0.seconds) }.joined(separator: ", "))
+        print(
+          "  time: "
+            + summary.phases.map { String(format: "%@ %.1f s", $0.name, $0.seconds) }.joined(
+              separator: ", "))
       }
     }
 
@@ -84,7 +97,8 @@ struct DBCommand: AsyncParsableCommand {
       if let custom = ProcessInfo.processInfo.environment["CRICQ_CRICSHEET"], !custom.isEmpty {
         folder = custom
       } else {
-        folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        folder =
+          URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
           .appendingPathComponent("../shared/data/cricsheet").standardized.path
       }
       let zips = ["tests_json.zip", "odis_json.zip", "t20s_json.zip", "ipl_json.zip"]
@@ -92,7 +106,8 @@ struct DBCommand: AsyncParsableCommand {
       let missing = zips.filter { !FileManager.default.fileExists(atPath: $0) }
       guard missing.isEmpty else {
         throw ValidationError(
-          "Cricsheet zips not found: \(missing.joined(separator: ", ")). Pass --source, set CRICQ_CRICSHEET to their folder, or run from a checkout with ../shared beside it.")
+          "Cricsheet zips not found: \(missing.joined(separator: ", ")). Pass --source, set CRICQ_CRICSHEET to their folder, or run from a checkout with ../shared beside it."
+        )
       }
       return zips
     }
@@ -113,7 +128,9 @@ struct DBCommand: AsyncParsableCommand {
       for row in figures {
         print(
           row.format.padding(toLength: 6, withPad: " ", startingAt: 0)
-            + String(format: "  %7d  %10d  %@  %@", row.matches, row.deliveries, row.firstDate, row.lastDate))
+            + String(
+              format: "  %7d  %10d  %@  %@", row.matches, row.deliveries, row.firstDate,
+              row.lastDate))
       }
       let totalMatches = figures.reduce(0) { $0 + $1.matches }
       let totalDeliveries = figures.reduce(0) { $0 + $1.deliveries }
@@ -129,7 +146,8 @@ struct DBCommand: AsyncParsableCommand {
   struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Time JSON parsing: Foundation's JSONSerialization against cricq's decoder.",
-      discussion: "Single thread, files inflated into memory first; prints the median of the repetitions.")
+      discussion:
+        "Single thread, files inflated into memory first; prints the median of the repetitions.")
 
     @Option(help: "A Cricsheet zip (default: ../shared/data/cricsheet/ipl_json.zip).")
     var source = "../shared/data/cricsheet/ipl_json.zip"
@@ -142,7 +160,8 @@ struct DBCommand: AsyncParsableCommand {
       let megabytes = Double(run.bytes) / 1e6
       print(
         String(
-          format: "%d files, %.1f MB of JSON, median of %d passes (checksum %d):", run.files, megabytes,
+          format: "%d files, %.1f MB of JSON, median of %d passes (checksum %d):", run.files,
+          megabytes,
           repetitions, run.checksum))
       let peer = run.results[0].median
       for result in run.results {

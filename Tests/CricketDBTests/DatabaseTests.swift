@@ -53,7 +53,9 @@ import Testing
     } catch let error as DatabaseError {
       #expect(error.code & 0xff == SQLITE_READONLY)
     }
-    #expect(throws: DatabaseError.self) { try Database(path: "/nonexistent/x.sqlite", mode: .readOnly) }
+    #expect(throws: DatabaseError.self) {
+      try Database(path: "/nonexistent/x.sqlite", mode: .readOnly)
+    }
   }
 
   @Test func aTransactionRollsBackWhenItsBodyThrows() throws {
@@ -77,7 +79,8 @@ import Testing
       _ = try database.withTimeLimit(seconds: 0.2) {
         // Counts to a billion: far longer than 0.2 s.
         try database.query(
-          "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT COUNT(*) FROM c")
+          "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT COUNT(*) FROM c"
+        )
       }
       Issue.record("the query should have been interrupted")
     } catch let error as DatabaseError {
@@ -91,7 +94,8 @@ import Testing
   @Test func theRowCapTruncatesAndSaysSo() throws {
     let database = try scratch()
     let capped = try database.query(
-      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 50) SELECT x FROM c", maxRows: 10)
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 50) SELECT x FROM c",
+      maxRows: 10)
     #expect(capped.rows.count == 10)
     #expect(capped.truncated)
     let all = try database.query("SELECT 1", maxRows: 10)

@@ -56,18 +56,26 @@ import Testing
     #expect(catalog.lookup("MCG", kinds: [.venue]).first?.entity.name == "Melbourne Cricket Ground")
     #expect(catalog.lookup("Lords", kinds: [.venue]).first?.entity.name == "Lord's")
     #expect(catalog.lookup("Lord's, London", kinds: [.venue]).first?.entity.name == "Lord's")
-    #expect(catalog.lookup("Eden Gardens", kinds: [.venue]).first?.entity.detail == "Kolkata, India")
-    #expect(catalog.lookup("Chepauk", kinds: [.venue]).first?.entity.name == "MA Chidambaram Stadium")
-    #expect(catalog.lookup("IPL", kinds: [.competition]).first?.entity.name == "Indian Premier League")
-    #expect(catalog.lookup("World Cup", kinds: [.competition]).first?.entity.name == "ICC Cricket World Cup")
-    #expect(catalog.lookup("T20 World Cup", kinds: [.competition]).first?.entity.name == "ICC Men's T20 World Cup")
+    #expect(
+      catalog.lookup("Eden Gardens", kinds: [.venue]).first?.entity.detail == "Kolkata, India")
+    #expect(
+      catalog.lookup("Chepauk", kinds: [.venue]).first?.entity.name == "MA Chidambaram Stadium")
+    #expect(
+      catalog.lookup("IPL", kinds: [.competition]).first?.entity.name == "Indian Premier League")
+    #expect(
+      catalog.lookup("World Cup", kinds: [.competition]).first?.entity.name
+        == "ICC Cricket World Cup")
+    #expect(
+      catalog.lookup("T20 World Cup", kinds: [.competition]).first?.entity.name
+        == "ICC Men's T20 World Cup")
   }
 
   @Test func misspellingsGetDidYouMeanSuggestions() {
     #expect(catalog.lookup("Kholi").isEmpty)
     #expect(catalog.suggestions("Kholi", kinds: [.player]).first?.entity.name == "V Kohli")
     #expect(catalog.suggestions("Tendulker", kinds: [.player]).first?.entity.name == "SR Tendulkar")
-    #expect(catalog.suggestions("Wankhade", kinds: [.venue]).first?.entity.name == "Wankhede Stadium")
+    #expect(
+      catalog.suggestions("Wankhade", kinds: [.venue]).first?.entity.name == "Wankhede Stadium")
     #expect(catalog.suggestions("Austrlia", kinds: [.team]).first?.entity.name == "Australia")
     #expect(catalog.suggestions("zzzzzzzz").isEmpty)
   }
@@ -77,7 +85,8 @@ import Testing
     #expect(catalog.lookup("The Run Machine").isEmpty)
     // Empty fields and name-only lines are tolerated in players files.
     let entries = try AliasFiles.parsePlayers(
-      "# test\nV Kohli\tThe Run Machine\t\tRun Machine\nRG Sharma\nNobody Here\tX\n", file: "extra.tsv")
+      "# test\nV Kohli\tThe Run Machine\t\tRun Machine\nRG Sharma\nNobody Here\tX\n",
+      file: "extra.tsv")
     #expect(entries.map(\.aliases) == [["The Run Machine", "Run Machine"], [], ["X"]])
     let unmatched = catalog.addPlayerAliases(entries)
     #expect(unmatched.map(\.name) == ["Nobody Here"])
@@ -92,5 +101,17 @@ import Testing
     #expect(NameKey.editDistance(Array("kholi".utf8), Array("kohli".utf8), limit: 3) == 1)
     #expect(NameKey.editDistance(Array("sharma".utf8), Array("verma".utf8), limit: 3) == 3)
     #expect(NameKey.editDistance(Array("abcdefgh".utf8), Array("zzzzzzzz".utf8), limit: 2) == 3)
+  }
+}
+
+@Suite struct EntityCatalogLoadTests {
+  @Test func loadingTheCatalogGivesEveryPlayerTeamVenueAndCompetition() throws {
+    let database = try RealDatabase.get()
+    let catalog = try EntityCatalog.load(from: database)
+    let counts = Dictionary(grouping: catalog.entities, by: \.kind).mapValues(\.count)
+    #expect(counts[.player] == (try database.int("SELECT COUNT(*) FROM players")))
+    #expect(counts[.team] == (try database.int("SELECT COUNT(*) FROM teams")))
+    #expect(counts[.venue] == (try database.int("SELECT COUNT(*) FROM venues")))
+    #expect(counts[.competition] == (try database.int("SELECT COUNT(DISTINCT competition) FROM matches")))
   }
 }

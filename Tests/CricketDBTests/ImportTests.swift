@@ -32,7 +32,9 @@ import Testing
   @Test func aTruncatedZipIsRejectedWithAReason() throws {
     let zip = Fixtures.folder.appendingPathComponent("two_matches.zip")
     let bytes = [UInt8](try Data(contentsOf: zip))
-    #expect(throws: ImportError.self) { try ZipArchive(path: "cut.zip", bytes: Array(bytes.prefix(bytes.count / 2))) }
+    #expect(throws: ImportError.self) {
+      try ZipArchive(path: "cut.zip", bytes: Array(bytes.prefix(bytes.count / 2)))
+    }
     do {
       _ = try ZipArchive(path: "cut.zip", bytes: Array(bytes.prefix(bytes.count / 2)))
     } catch let error as ImportError {
@@ -50,10 +52,11 @@ import Testing
     let folder = try Fixtures.temporaryFolder()
     let source = folder.appendingPathComponent("source", isDirectory: true)
     try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
-    try copyMatches([335985, 1423442], to: source)
+    try copyMatches([335985, 1_423_442], to: source)
     let whole = try Data(contentsOf: Fixtures.matches.appendingPathComponent("1405327.json"))
     try whole.prefix(whole.count / 3).write(to: source.appendingPathComponent("1405327.json"))
-    try Data(#"{"meta": {}, "info": {"teams": ["A", "B"]}}"#.utf8).write(to: source.appendingPathComponent("999.json"))
+    try Data(#"{"meta": {}, "info": {"teams": ["A", "B"]}}"#.utf8).write(
+      to: source.appendingPathComponent("999.json"))
     try Data("not json".utf8).write(to: source.appendingPathComponent("998.json"))
 
     let summary = try Importer.build(
@@ -63,8 +66,12 @@ import Testing
     #expect(summary.skipped.count == 3)
     let truncated = summary.skipped.first { $0.contains("1405327.json") }
     #expect(truncated?.contains("end of the file (truncated?)") == true, "\(truncated ?? "")")
-    #expect(summary.skipped.contains { $0.contains("999.json") && $0.contains("missing required field `innings`") })
-    #expect(summary.skipped.contains { $0.contains("998.json") && $0.contains("expected an object") })
+    #expect(
+      summary.skipped.contains {
+        $0.contains("999.json") && $0.contains("missing required field `innings`")
+      })
+    #expect(
+      summary.skipped.contains { $0.contains("998.json") && $0.contains("expected an object") })
     let database = try Database(path: folder.appendingPathComponent("db.sqlite").path)
     #expect(try database.int("SELECT COUNT(*) FROM matches") == 2)
     #expect(try database.scalar("SELECT value FROM build_info WHERE key = 'skipped'") == .text("3"))
@@ -89,29 +96,37 @@ import Testing
     let first = folder.appendingPathComponent("first.sqlite")
     let second = folder.appendingPathComponent("second.sqlite")
     for target in [first, second] {
-      _ = try Importer.build(sources: [Fixtures.matches.path], database: target, aliases: try Fixtures.aliases, quiet: true)
+      _ = try Importer.build(
+        sources: [Fixtures.matches.path], database: target, aliases: try Fixtures.aliases,
+        quiet: true)
     }
     let a = try contentDigest(first.path)
     let b = try contentDigest(second.path)
     #expect(a == b)
     #expect(a.count == Schema.tableNames.count)
     // Rebuilding in place replaces the file with identical content.
-    _ = try Importer.build(sources: [Fixtures.matches.path], database: first, aliases: try Fixtures.aliases, quiet: true)
+    _ = try Importer.build(
+      sources: [Fixtures.matches.path], database: first, aliases: try Fixtures.aliases, quiet: true)
     #expect(try contentDigest(first.path) == b)
   }
 
   @Test func aFailedBuildLeavesTheOldDatabaseInPlace() throws {
     let folder = try Fixtures.temporaryFolder()
     let target = folder.appendingPathComponent("kept.sqlite")
-    _ = try Importer.build(sources: [Fixtures.matches.path], database: target, aliases: try Fixtures.aliases, quiet: true)
+    _ = try Importer.build(
+      sources: [Fixtures.matches.path], database: target, aliases: try Fixtures.aliases, quiet: true
+    )
     let before = try Data(contentsOf: target)
     let empty = folder.appendingPathComponent("empty", isDirectory: true)
     try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
     #expect(throws: ImportError.self) {
-      try Importer.build(sources: [empty.path], database: target, aliases: try Fixtures.aliases, quiet: true)
+      try Importer.build(
+        sources: [empty.path], database: target, aliases: try Fixtures.aliases, quiet: true)
     }
     #expect(try Data(contentsOf: target) == before)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("building") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.contains("building")
+    }
     #expect(leftovers.isEmpty)
   }
 
@@ -119,7 +134,9 @@ import Testing
     let folder = try Fixtures.temporaryFolder()
     let target = folder.appendingPathComponent("current.sqlite")
     #expect(!DatabaseStatus.isCurrent(target, aliasesDigest: try Fixtures.aliases.digest))
-    _ = try Importer.build(sources: [Fixtures.matches.path], database: target, aliases: try Fixtures.aliases, quiet: true)
+    _ = try Importer.build(
+      sources: [Fixtures.matches.path], database: target, aliases: try Fixtures.aliases, quiet: true
+    )
     #expect(DatabaseStatus.isCurrent(target, aliasesDigest: try Fixtures.aliases.digest))
     #expect(!DatabaseStatus.isCurrent(target, aliasesDigest: "other"))
     let writable = try Database(path: target.path, mode: .readWrite)

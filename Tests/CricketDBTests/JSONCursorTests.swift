@@ -13,14 +13,18 @@ import Testing
   }
 
   @Test func stringsDecodeEscapesAndSurrogatePairs() throws {
-    let text = try withCursor(#""Lord\u0027s \"HQ\" \u00e9 \ud83c\udfcf\n""#) { try $0.readString() }
+    let text = try withCursor(#""Lord\u0027s \"HQ\" \u00e9 \ud83c\udfcf\n""#) {
+      try $0.readString()
+    }
     #expect(text == "Lord's \"HQ\" é 🏏\n")
     let plain = try withCursor(#"  "Mohammad Ashraful" "#) { try $0.readString() }
     #expect(plain == "Mohammad Ashraful")
   }
 
   @Test func keysAreMatchedAndUnknownValuesSkipped() throws {
-    let found = try withCursor(#"{"skip": {"a": [1, 2.5e3, true, null, "x"]}, "batter": "V Kohli"}"#) { cursor in
+    let found = try withCursor(
+      #"{"skip": {"a": [1, 2.5e3, true, null, "x"]}, "batter": "V Kohli"}"#
+    ) { cursor in
       var batter = ""
       try cursor.beginObject()
       while let key = try cursor.nextKey() {
@@ -44,7 +48,9 @@ import Testing
       }
       Issue.record("a fraction should not read as a whole number")
     } catch let error as ImportError {
-      #expect(error.description == "test.json: invalid JSON at byte 10: expected a whole number, found '.'")
+      #expect(
+        error.description
+          == "test.json: invalid JSON at byte 10: expected a whole number, found '.'")
     }
     do {
       _ = try withCursor(#"{"a": "unterminated"#) { cursor in
@@ -54,7 +60,9 @@ import Testing
       }
       Issue.record("an unterminated string should fail")
     } catch let error as ImportError {
-      #expect(error.description.hasSuffix("expected the end of a string, found the end of the file (truncated?)"))
+      #expect(
+        error.description.hasSuffix(
+          "expected the end of a string, found the end of the file (truncated?)"))
     }
   }
 }

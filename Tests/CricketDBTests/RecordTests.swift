@@ -249,19 +249,24 @@ import Testing
   }
 
   @Test func everyGroundHasAHostCountry() throws {
-    #expect(try database.int("SELECT COUNT(*) FROM venues WHERE country IS NULL OR country = 'Unknown'") == 0)
+    #expect(
+      try database.int("SELECT COUNT(*) FROM venues WHERE country IS NULL OR country = 'Unknown'")
+        == 0)
     #expect(try database.int("SELECT COUNT(*) FROM matches WHERE country = 'Unknown'") == 0)
     // "Lord's" and "Lord's, London" are one ground in England.
     let lords = try database.query(
-      "SELECT DISTINCT venue_id, country FROM matches WHERE venue_as_played IN ('Lord''s', 'Lord''s, London')")
+      "SELECT DISTINCT venue_id, country FROM matches WHERE venue_as_played IN ('Lord''s', 'Lord''s, London')"
+    )
     #expect(lords.rows.count == 1)
     #expect(lords.rows.first?.string(1) == "England")
   }
 
   @Test func renamedFranchisesShareAFranchiseKey() throws {
     let rows = try database.query(
-      "SELECT name, franchise FROM teams WHERE name IN ('Delhi Daredevils', 'Delhi Capitals', 'Kings XI Punjab', 'Punjab Kings', 'Royal Challengers Bangalore', 'Royal Challengers Bengaluru') ORDER BY name")
-    let franchise = Dictionary(uniqueKeysWithValues: rows.rows.map { ($0.string(0) ?? "", $0.string(1) ?? "") })
+      "SELECT name, franchise FROM teams WHERE name IN ('Delhi Daredevils', 'Delhi Capitals', 'Kings XI Punjab', 'Punjab Kings', 'Royal Challengers Bangalore', 'Royal Challengers Bengaluru') ORDER BY name"
+    )
+    let franchise = Dictionary(
+      uniqueKeysWithValues: rows.rows.map { ($0.string(0) ?? "", $0.string(1) ?? "") })
     #expect(franchise["Delhi Daredevils"] == "Delhi Capitals")
     #expect(franchise["Delhi Capitals"] == "Delhi Capitals")
     #expect(franchise["Kings XI Punjab"] == "Punjab Kings")

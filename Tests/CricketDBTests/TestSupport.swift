@@ -8,7 +8,8 @@ enum Fixtures {
   static let repository = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  static let folder = repository.appendingPathComponent("Tests/CricketDBTests/Fixtures", isDirectory: true)
+  static let folder = repository.appendingPathComponent(
+    "Tests/CricketDBTests/Fixtures", isDirectory: true)
 
   static var matches: URL { folder.appendingPathComponent("matches", isDirectory: true) }
 
@@ -42,10 +43,13 @@ enum Fixtures {
   static func rawDeliveries(_ match: [String: Any]) -> [(innings: Int, delivery: [String: Any])] {
     var result: [(Int, [String: Any])] = []
     var number = 0
-    for innings in match["innings"] as? [[String: Any]] ?? [] where innings["super_over"] as? Bool != true {
+    for innings in match["innings"] as? [[String: Any]] ?? []
+    where innings["super_over"] as? Bool != true {
       number += 1
       for over in innings["overs"] as? [[String: Any]] ?? [] {
-        for delivery in over["deliveries"] as? [[String: Any]] ?? [] { result.append((number, delivery)) }
+        for delivery in over["deliveries"] as? [[String: Any]] ?? [] {
+          result.append((number, delivery))
+        }
       }
     }
     return result
@@ -57,12 +61,14 @@ enum RealDatabase {
   static let shared: Result<Database, Error> = Result {
     let path = CricqPaths.database.path
     guard FileManager.default.fileExists(atPath: path) else {
-      throw ImportError.noSource("no database at \(path): run scripts/setup (or cricq db build) first")
+      throw ImportError.noSource(
+        "no database at \(path): run scripts/setup (or cricq db build) first")
     }
     let database = try Database(path: path, mode: .readOnly)
     guard try database.userVersion == Schema.schemaVersion else {
       throw ImportError.noSource(
-        "\(path) has schema \(try database.userVersion), expected \(Schema.schemaVersion): run cricq db build")
+        "\(path) has schema \(try database.userVersion), expected \(Schema.schemaVersion): run cricq db build"
+      )
     }
     return database
   }

@@ -64,14 +64,19 @@ public struct EntityCatalog: Sendable {
       GROUP BY p.id ORDER BY p.id
       """)
     for row in players.rows {
-      guard let id = row.int(0), let unique = row.string(1), let name = row.string(2) else { continue }
+      guard let id = row.int(0), let unique = row.string(1), let name = row.string(2) else {
+        continue
+      }
       let entity = catalog.add(
-        Entity(kind: .player, id: id, name: unique, detail: row.string(3), matches: row.int(4) ?? 0))
+        Entity(kind: .player, id: id, name: unique, detail: row.string(3), matches: row.int(4) ?? 0)
+      )
       catalog.addPlayerNames(entity: entity, cricsheetName: name)
       if unique != name { catalog.addKey(unique, via: .name, entity: entity) }
     }
     for row in try database.query("SELECT alias, player_id, source FROM player_aliases").rows {
-      guard let alias = row.string(0), let id = row.int(1), let entity = catalog.position(.player, id) else { continue }
+      guard let alias = row.string(0), let id = row.int(1),
+        let entity = catalog.position(.player, id)
+      else { continue }
       if row.string(2) == "cricsheet" {
         catalog.addPlayerNames(entity: entity, cricsheetName: alias)
       } else {
@@ -93,7 +98,8 @@ public struct EntityCatalog: Sendable {
       catalog.addKey(name, via: .name, entity: entity)
     }
     for row in try database.query("SELECT alias, team_id FROM team_aliases").rows {
-      guard let alias = row.string(0), let id = row.int(1), let entity = catalog.position(.team, id) else { continue }
+      guard let alias = row.string(0), let id = row.int(1), let entity = catalog.position(.team, id)
+      else { continue }
       catalog.addKey(alias, via: .alias, entity: entity)
     }
 
@@ -110,22 +116,28 @@ public struct EntityCatalog: Sendable {
       catalog.addKey(name, via: .name, entity: entity)
     }
     for row in try database.query("SELECT alias, venue_id FROM venue_aliases").rows {
-      guard let alias = row.string(0), let id = row.int(1), let entity = catalog.position(.venue, id) else { continue }
+      guard let alias = row.string(0), let id = row.int(1),
+        let entity = catalog.position(.venue, id)
+      else { continue }
       catalog.addKey(alias, via: .alias, entity: entity)
     }
 
     let competitions = try database.query(
-      "SELECT competition, COUNT(*) FROM matches WHERE competition IS NOT NULL GROUP BY competition ORDER BY competition")
+      "SELECT competition, COUNT(*) FROM matches WHERE competition IS NOT NULL GROUP BY competition ORDER BY competition"
+    )
     var competitionPosition: [String: Int] = [:]
     for (offset, row) in competitions.rows.enumerated() {
       guard let name = row.string(0) else { continue }
       let entity = catalog.add(
-        Entity(kind: .competition, id: offset + 1, name: name, detail: nil, matches: row.int(1) ?? 0))
+        Entity(
+          kind: .competition, id: offset + 1, name: name, detail: nil, matches: row.int(1) ?? 0))
       competitionPosition[name] = entity
       catalog.addKey(name, via: .name, entity: entity)
     }
     for row in try database.query("SELECT alias, competition FROM event_aliases").rows {
-      guard let alias = row.string(0), let name = row.string(1), let entity = competitionPosition[name] else { continue }
+      guard let alias = row.string(0), let name = row.string(1),
+        let entity = competitionPosition[name]
+      else { continue }
       catalog.addKey(alias, via: .alias, entity: entity)
     }
     return catalog
@@ -134,12 +146,18 @@ public struct EntityCatalog: Sendable {
   /// Adds player aliases from a players.tsv text (e.g. a newer file than the database was built
   /// with). Returns the entries that named no player.
   @discardableResult
-  public mutating func addPlayerAliases(_ entries: [AliasFiles.PlayerEntry]) -> [AliasFiles.PlayerEntry] {
+  public mutating func addPlayerAliases(_ entries: [AliasFiles.PlayerEntry]) -> [AliasFiles
+    .PlayerEntry]
+  {
     var unmatched: [AliasFiles.PlayerEntry] = []
     for entry in entries {
       let candidates = (index[NameKey.normalise(entry.name)] ?? [])
         .filter { entities[$0.entity].kind == .player && $0.via == .name }
-      guard let chosen = candidates.map(\.entity).max(by: { entities[$0].matches < entities[$1].matches }) else {
+      guard
+        let chosen = candidates.map(\.entity).max(by: {
+          entities[$0].matches < entities[$1].matches
+        })
+      else {
         unmatched.append(entry)
         continue
       }
@@ -167,7 +185,9 @@ public struct EntityCatalog: Sendable {
 
   /// Close spellings for a name that `lookup` does not find ("did you mean"): names within a few
   /// edits (about one per four letters), nearest first, then most matches.
-  public func suggestions(_ text: String, kinds: Set<Kind> = Set(Kind.allCases), limit: Int = 5) -> [Hit] {
+  public func suggestions(_ text: String, kinds: Set<Kind> = Set(Kind.allCases), limit: Int = 5)
+    -> [Hit]
+  {
     let query = Array(NameKey.normalise(text).utf8)
     guard !query.isEmpty else { return [] }
     let allowed = max(1, min(3, query.count / 4))
@@ -178,7 +198,8 @@ public struct EntityCatalog: Sendable {
       guard distance <= allowed else { continue }
       for key in keys where kinds.contains(entities[key.entity].kind) {
         if let existing = best[key.entity], existing.distance <= distance { continue }
-        best[key.entity] = Hit(entity: entities[key.entity], matched: key.text, via: .suggestion, distance: distance)
+        best[key.entity] = Hit(
+          entity: entities[key.entity], matched: key.text, via: .suggestion, distance: distance)
       }
     }
     return Array(best.values.sorted(by: Self.order).prefix(limit))
@@ -199,7 +220,12 @@ public struct EntityCatalog: Sendable {
   /// Every normalised name with the entities it can mean (for building tries and n-gram scans).
   public var names: [(key: String, entities: [Entity])] {
     index.keys.sorted().map { key in
-      (key, Array(Set(index[key, default: []].map { entities[$0.entity] })).sorted { $0.matches > $1.matches })
+      (
+        key,
+        Array(Set(index[key, default: []].map { entities[$0.entity] })).sorted {
+          $0.matches > $1.matches
+        }
+      )
     }
   }
 
@@ -247,9 +273,12 @@ public struct EntityCatalog: Sendable {
     let surname = words.dropFirst().joined(separator: " ")
     if hasInitials {
       addKey(surname, via: .surname, entity: entity)
-      if let first = words[0].first { addKey("\(first) \(surname)", via: .initialAndSurname, entity: entity) }
+      if let first = words[0].first {
+        addKey("\(first) \(surname)", via: .initialAndSurname, entity: entity)
+      }
     }
-    if let last = words.last, last.count > 1, !(words.count == 2 && !hasInitials && last.count <= 2) {
+    if let last = words.last, last.count > 1, !(words.count == 2 && !hasInitials && last.count <= 2)
+    {
       addKey(last, via: .surname, entity: entity)
     }
   }

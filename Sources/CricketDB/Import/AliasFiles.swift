@@ -37,7 +37,9 @@ public struct AliasFiles: Sendable {
     public let aliases: [String]
   }
 
-  public static let fileNames = ["cities.tsv", "venues.tsv", "teams.tsv", "events.tsv", "players.tsv"]
+  public static let fileNames = [
+    "cities.tsv", "venues.tsv", "teams.tsv", "events.tsv", "players.tsv",
+  ]
 
   /// The folder used when none is given: `corpus/aliases` under the current directory.
   public static var defaultDirectory: URL {
@@ -63,20 +65,31 @@ public struct AliasFiles: Sendable {
       switch file {
       case "cities.tsv":
         for (line, fields) in records {
-          guard fields.count == 2 else { throw Self.bad(url.path, line, "expected <city> <TAB> <country>") }
+          guard fields.count == 2 else {
+            throw Self.bad(url.path, line, "expected <city> <TAB> <country>")
+          }
           cityCountry[fields[0]] = fields[1]
         }
       case "venues.tsv":
         for (line, fields) in records {
           guard fields.count >= 3 else {
-            throw Self.bad(url.path, line, "expected <ground> <TAB> <city> <TAB> <country> [<TAB> <alias>]...")
+            throw Self.bad(
+              url.path, line, "expected <ground> <TAB> <city> <TAB> <country> [<TAB> <alias>]...")
           }
-          venues.append(VenueEntry(name: fields[0], city: fields[1], country: fields[2], aliases: Array(fields[3...])))
+          venues.append(
+            VenueEntry(
+              name: fields[0], city: fields[1], country: fields[2], aliases: Array(fields[3...])))
         }
       case "teams.tsv":
         for (line, fields) in records {
-          guard fields.count >= 2 else { throw Self.bad(url.path, line, "expected <team> <TAB> <franchise or -> [<TAB> <alias>]...") }
-          teams.append(TeamEntry(name: fields[0], franchise: fields[1] == "-" ? fields[0] : fields[1], aliases: Array(fields[2...])))
+          guard fields.count >= 2 else {
+            throw Self.bad(
+              url.path, line, "expected <team> <TAB> <franchise or -> [<TAB> <alias>]...")
+          }
+          teams.append(
+            TeamEntry(
+              name: fields[0], franchise: fields[1] == "-" ? fields[0] : fields[1],
+              aliases: Array(fields[2...])))
         }
       case "events.tsv":
         events = records.map { EventEntry(competition: $1[0], aliases: Array($1[1...])) }
@@ -92,10 +105,14 @@ public struct AliasFiles: Sendable {
     try playerEntries(records(text, file: file, strict: false), file: file)
   }
 
-  private static func playerEntries(_ records: [(Int, [String])], file: String) throws -> [PlayerEntry] {
+  private static func playerEntries(_ records: [(Int, [String])], file: String) throws
+    -> [PlayerEntry]
+  {
     // A line with a name and no alias is allowed (it adds nothing).
     try records.map { line, fields in
-      guard let first = fields.first else { throw bad(file, line, "expected <Cricsheet name> <TAB> <alias>...") }
+      guard let first = fields.first else {
+        throw bad(file, line, "expected <Cricsheet name> <TAB> <alias>...")
+      }
       var name = first
       var registryID: String? = nil
       if name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
@@ -112,7 +129,8 @@ public struct AliasFiles: Sendable {
     -> [(Int, [String])]
   {
     var result: [(Int, [String])] = []
-    for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
       let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
       if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
       var fields = line.split(separator: "\t", omittingEmptySubsequences: false)

@@ -33,11 +33,14 @@ enum CricsheetDecoder {
       }
     }
     try cursor.end()
-    let missing = { (field: String) in ImportError.badJSON(name, "missing required field `\(field)`") }
+    let missing = { (field: String) in
+      ImportError.badJSON(name, "missing required field `\(field)`")
+    }
     guard sawInfo else { throw missing("info") }
     guard sawInnings else { throw missing("innings") }
     guard match.teams.count == 2 else {
-      throw ImportError.badJSON(name, "`info.teams` should name 2 teams, found \(match.teams.count)")
+      throw ImportError.badJSON(
+        name, "`info.teams` should name 2 teams, found \(match.teams.count)")
     }
     guard !match.dates.isEmpty else { throw missing("info.dates") }
     guard !match.venue.isEmpty else { throw missing("info.venue") }
@@ -52,7 +55,9 @@ enum CricsheetDecoder {
     return values
   }
 
-  private static func decodeInfo(_ cursor: inout JSONCursor, into match: inout CricsheetMatch) throws {
+  private static func decodeInfo(_ cursor: inout JSONCursor, into match: inout CricsheetMatch)
+    throws
+  {
     try cursor.beginObject()
     while let key = try cursor.nextKey() {
       switch key {
@@ -239,7 +244,8 @@ enum CricsheetDecoder {
     guard !delivery.batter.isEmpty, !delivery.bowler.isEmpty, !delivery.nonStriker.isEmpty, sawRuns
     else {
       throw ImportError.badJSON(
-        cursor.name, "a delivery before byte \(cursor.position) lacks batter, bowler, non_striker or runs")
+        cursor.name,
+        "a delivery before byte \(cursor.position) lacks batter, bowler, non_striker or runs")
     }
     return delivery
   }
@@ -269,7 +275,8 @@ enum CricsheetDecoder {
       }
     }
     guard !wicket.kind.isEmpty, !wicket.playerOut.isEmpty else {
-      throw ImportError.badJSON(cursor.name, "a wicket before byte \(cursor.position) lacks kind or player_out")
+      throw ImportError.badJSON(
+        cursor.name, "a wicket before byte \(cursor.position) lacks kind or player_out")
     }
     return wicket
   }

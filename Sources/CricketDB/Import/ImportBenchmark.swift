@@ -33,14 +33,19 @@ public enum ImportBenchmark {
       foundation.append(Date().timeIntervalSince(start))
       start = Date()
       for (index, file) in files.enumerated() {
-        let match = try file.withUnsafeBufferPointer { try CricsheetDecoder.decode($0, name: entries[index].displayName) }
+        let match = try file.withUnsafeBufferPointer {
+          try CricsheetDecoder.decode($0, name: entries[index].displayName)
+        }
         sink &+= match.innings.count
       }
       decoder.append(Date().timeIntervalSince(start))
       start = Date()
       for (index, file) in files.enumerated() {
-        let match = try file.withUnsafeBufferPointer { try CricsheetDecoder.decode($0, name: entries[index].displayName) }
-        sink &+= try MatchDeriver.derive(match, id: index + 1, name: entries[index].displayName).innings.count
+        let match = try file.withUnsafeBufferPointer {
+          try CricsheetDecoder.decode($0, name: entries[index].displayName)
+        }
+        sink &+= try MatchDeriver.derive(match, id: index + 1, name: entries[index].displayName)
+          .innings.count
       }
       derived.append(Date().timeIntervalSince(start))
     }

@@ -40,7 +40,9 @@ enum ImportSources {
         let names = try FileManager.default.contentsOfDirectory(atPath: path)
           .filter { $0.hasSuffix(".json") }.sorted()
         entries += names.map {
-          SourceEntry(displayName: "\(label)/\($0)", fileName: $0, location: .file((path as NSString).appendingPathComponent($0)))
+          SourceEntry(
+            displayName: "\(label)/\($0)", fileName: $0,
+            location: .file((path as NSString).appendingPathComponent($0)))
         }
       } else {
         let archive = try ZipArchive(path: path)

@@ -36,7 +36,8 @@ public enum Importer {
     }
     let folder = target.deletingLastPathComponent()
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).building-\(getpid())")
+    let temporary = folder.appendingPathComponent(
+      ".\(target.lastPathComponent).building-\(getpid())")
     try? FileManager.default.removeItem(at: temporary)
     var summary = ImportSummary()
     do {
@@ -55,35 +56,45 @@ public enum Importer {
         var seenIDs: Set<Int> = []
         var insertSeconds = 0.0
         let loopStart = Date()
-        try ParallelMap.run(count: entries.count, transform: { index in
-          try Self.prepare(entries[index])
-        }) { index, result in
-          let insertStart = Date()
-          defer { insertSeconds += Date().timeIntervalSince(insertStart) }
-          switch result {
-          case .success(let rows):
-            if seenIDs.insert(rows.id).inserted {
-              try writer.write(rows)
-            } else {
-              summary.skipped.append("\(entries[index].displayName): match \(rows.id) was already imported from an earlier file")
+        try ParallelMap.run(
+          count: entries.count,
+          transform: { index in
+            try Self.prepare(entries[index])
+          },
+          consume: { index, result in
+            let insertStart = Date()
+            defer { insertSeconds += Date().timeIntervalSince(insertStart) }
+            switch result {
+            case .success(let rows):
+              if seenIDs.insert(rows.id).inserted {
+                try writer.write(rows)
+              } else {
+                summary.skipped.append(
+                  "\(entries[index].displayName): match \(rows.id) was already imported from an earlier file"
+                )
+              }
+            case .failure(let error):
+              summary.skipped.append(error.description)
             }
-          case .failure(let error):
-            summary.skipped.append(error.description)
-          }
-          progress.update(done: index + 1)
-        }
+            progress.update(done: index + 1)
+          })
         let loopSeconds = Date().timeIntervalSince(loopStart)
-        summary.phases.append(.init(name: "waiting for decoders", seconds: loopSeconds - insertSeconds))
+        summary.phases.append(
+          .init(name: "waiting for decoders", seconds: loopSeconds - insertSeconds))
         summary.phases.append(.init(name: "inserting matches", seconds: insertSeconds))
         var phaseStart = Date()
         summary.warnings = try writer.finish()
-        summary.phases.append(.init(name: "entities and keepers", seconds: Date().timeIntervalSince(phaseStart)))
+        summary.phases.append(
+          .init(name: "entities and keepers", seconds: Date().timeIntervalSince(phaseStart)))
         phaseStart = Date()
         for statement in Schema.indexes { try database.execute(statement) }
         summary.phases.append(.init(name: "indexes", seconds: Date().timeIntervalSince(phaseStart)))
-        let unknown = try database.query("SELECT name FROM venues WHERE country = 'Unknown' ORDER BY name")
+        let unknown = try database.query(
+          "SELECT name FROM venues WHERE country = 'Unknown' ORDER BY name")
         for row in unknown.rows {
-          summary.warnings.append("venue \"\(row.string(0) ?? "")\" has no host country: add its city to corpus/aliases/cities.tsv or the ground to venues.tsv")
+          summary.warnings.append(
+            "venue \"\(row.string(0) ?? "")\" has no host country: add its city to corpus/aliases/cities.tsv or the ground to venues.tsv"
+          )
         }
         summary.matches = writer.matchCount
         summary.deliveries = writer.deliveryCount
@@ -100,12 +111,15 @@ public enum Importer {
         phaseStart = Date()
         try database.execute("COMMIT")
         try database.execute("PRAGMA analysis_limit = 1000; ANALYZE")
-        summary.phases.append(.init(name: "commit and analyze", seconds: Date().timeIntervalSince(phaseStart)))
+        summary.phases.append(
+          .init(name: "commit and analyze", seconds: Date().timeIntervalSince(phaseStart)))
         try database.setUserVersion(Schema.schemaVersion)
       }
       // rename(2) replaces the old file atomically (same folder, same file system).
       guard rename(temporary.path, target.path) == 0 else {
-        throw ImportError.unreadable(target.path, "cannot move the new database into place: \(String(cString: strerror(errno)))")
+        throw ImportError.unreadable(
+          target.path,
+          "cannot move the new database into place: \(String(cString: strerror(errno)))")
       }
     } catch {
       try? FileManager.default.removeItem(at: temporary)
@@ -117,9 +131,11 @@ public enum Importer {
 
   /// Reads, decodes and derives one file (runs on a worker thread).
   static func prepare(_ entry: SourceEntry) throws -> MatchRows {
-    let stem = entry.fileName.hasSuffix(".json") ? String(entry.fileName.dropLast(5)) : entry.fileName
+    let stem =
+      entry.fileName.hasSuffix(".json") ? String(entry.fileName.dropLast(5)) : entry.fileName
     guard let id = Int(stem), id > 0 else {
-      throw ImportError.unsupported(entry.displayName, "the file name should be <match id>.json with a numeric id")
+      throw ImportError.unsupported(
+        entry.displayName, "the file name should be <match id>.json with a numeric id")
     }
     let bytes = try entry.load()
     let match = try bytes.withUnsafeBufferPointer {

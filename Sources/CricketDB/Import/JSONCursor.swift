@@ -29,7 +29,9 @@ struct JSONCursor {
       return memcmp(pattern.utf8Start, key.start, key.count) == 0
     }
 
-    var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
+    var string: String {
+      String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    }
   }
 
   func error(_ expected: String) -> ImportError {
@@ -207,7 +209,9 @@ struct JSONCursor {
       guard position < bytes.count else { throw error("a digit") }
       byte = bytes[position]
     }
-    guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { throw error("a whole number") }
+    guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else {
+      throw error("a whole number")
+    }
     var value = 0
     var digits = 0
     while position < bytes.count {
@@ -218,7 +222,9 @@ struct JSONCursor {
       value = value * 10 + Int(b - UInt8(ascii: "0"))
       position += 1
     }
-    if position < bytes.count, bytes[position] == UInt8(ascii: ".") || bytes[position] | 0x20 == UInt8(ascii: "e") {
+    if position < bytes.count,
+      bytes[position] == UInt8(ascii: ".") || bytes[position] | 0x20 == UInt8(ascii: "e")
+    {
       throw error("a whole number")
     }
     return negative ? -value : value
@@ -234,7 +240,8 @@ struct JSONCursor {
         UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
         position += 1
       default:
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        let text = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         guard let value = Double(text) else {
           position = start
           throw error("a number")

@@ -9,7 +9,8 @@ enum MatchDeriver {
     else {
       throw ImportError.unsupported(
         name,
-        "\(match.gender) \(match.matchType) (\(match.teamType), \(match.eventName ?? "no event")) is not a men's Test, ODI, T20I or IPL match")
+        "\(match.gender) \(match.matchType) (\(match.teamType), \(match.eventName ?? "no event")) is not a men's Test, ODI, T20I or IPL match"
+      )
     }
     var rows = MatchRows()
     rows.id = id
@@ -48,7 +49,8 @@ enum MatchDeriver {
       number += 1
       var derived = InningsDeriver(
         format: format, ballsPerOver: match.ballsPerOver, people: people)
-      rows.innings.append(try derived.derive(innings, number: number, battingTeam: try teamIndex(innings.team)))
+      rows.innings.append(
+        try derived.derive(innings, number: number, battingTeam: try teamIndex(innings.team)))
       people = derived.people
     }
     rows.people = people.people
@@ -149,7 +151,8 @@ struct InningsDeriver {
     var lastHadWicket = false
 
     func closeOver(_ bowling: inout [BowlingRow], _ bowlingSlot: [Int: Int]) {
-      if let bowler = overBowler, overSingleBowler, legalInOver >= ballsPerOver, overBowlerRuns == 0,
+      if let bowler = overBowler, overSingleBowler, legalInOver >= ballsPerOver,
+        overBowlerRuns == 0,
         let slot = bowlingSlot[bowler]
       {
         bowling[slot].maidens += 1
@@ -229,7 +232,7 @@ struct InningsDeriver {
       }
       let stand = partnerships.count - 1
       partnerships[stand].runs += delivery.runsTotal
-      if legal { partnerships[stand].balls += 1 }
+      if delivery.wides == 0 { partnerships[stand].balls += 1 }
       if partnerships[stand].batter1 == striker {
         partnerships[stand].batter1Runs += delivery.runsBatter
       } else {
@@ -303,7 +306,9 @@ struct InningsDeriver {
       rows.deliveries.append(row)
     }
     closeOver(&bowling, bowlingSlot)
-    if !partnerships.isEmpty, !lastHadWicket { partnerships[partnerships.count - 1].unbroken = true }
+    if !partnerships.isEmpty, !lastHadWicket {
+      partnerships[partnerships.count - 1].unbroken = true
+    }
 
     // Penalty runs awarded outside any delivery belong to the innings total.
     total.runs += innings.penaltyPre + innings.penaltyPost

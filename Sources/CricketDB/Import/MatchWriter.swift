@@ -109,10 +109,12 @@ final class MatchWriter {
         "id", "format", "start_date", "end_date", "year", "season", "venue_id", "venue_as_played",
         "city", "country", "team1_id", "team2_id", "toss_winner_id", "toss_decision", "result",
         "winner_id", "loser_id", "margin_runs", "margin_wickets", "margin_innings", "method",
-        "super_over_winner_id", "event_name", "competition", "event_stage", "event_group", "event_match_number",
+        "super_over_winner_id", "event_name", "competition", "event_stage", "event_group",
+        "event_match_number",
         "player_of_match_id", "overs_scheduled", "balls_per_over", "data_version",
       ])
-    playerOfMatchTable = try TableInserter(database, table: "player_of_match", columns: ["match_id", "player_id"])
+    playerOfMatchTable = try TableInserter(
+      database, table: "player_of_match", columns: ["match_id", "player_id"])
     inningsTable = try TableInserter(
       database, table: "innings",
       columns: [
@@ -124,7 +126,8 @@ final class MatchWriter {
       columns: [
         "id", "innings_id", "match_id", "innings_number", "format", "year", "batting_team_id",
         "bowling_team_id", "over", "ball", "legal_ball", "batter_id", "batter_position",
-        "non_striker_id", "bowler_id", "runs_batter", "wides", "noballs", "byes", "legbyes", "penalty",
+        "non_striker_id", "bowler_id", "runs_batter", "wides", "noballs", "byes", "legbyes",
+        "penalty",
         "runs_total", "non_boundary", "wicket_kind", "player_out_id", "fielder_id", "bowler_wicket",
       ], rowsPerStatement: 32)
     dismissalsTable = try TableInserter(
@@ -133,7 +136,9 @@ final class MatchWriter {
         "delivery_id", "innings_id", "match_id", "kind", "player_out_id", "bowler_id", "fielder_id",
         "fielder2_id", "fielder_substitute", "wicket_number", "team_score",
       ], rowsPerStatement: 16)
-    let head = ["match_id", "innings_id", "innings_number", "player_id", "team_id", "opposition_id"]
+    let head = [
+      "match_id", "innings_id", "innings_number", "player_id", "team_id", "opposition_id",
+    ]
     battingTable = try TableInserter(
       database, table: "batting_innings",
       columns: head + [
@@ -156,7 +161,8 @@ final class MatchWriter {
       database, table: "team_innings",
       columns: [
         "innings_id", "match_id", "innings_number", "team_id", "opposition_id", "runs", "wickets",
-        "legal_balls", "extras", "fours", "sixes", "declared", "forfeited", "all_out", "target_runs",
+        "legal_balls", "extras", "fours", "sixes", "declared", "forfeited", "all_out",
+        "target_runs",
       ] + Self.copyColumns)
   }
 
@@ -175,7 +181,8 @@ final class MatchWriter {
 
   private func teamID(_ name: String, teamType: String) -> Int {
     if let record = teams[name] { return record.id }
-    let record = TeamRecord(id: teams.count + 1, name: name, teamType: teamType == "club" ? "club" : "international")
+    let record = TeamRecord(
+      id: teams.count + 1, name: name, teamType: teamType == "club" ? "club" : "international")
     teams[name] = record
     return record.id
   }
@@ -223,7 +230,8 @@ final class MatchWriter {
     try m.text(info.season)
     try m.int(place.id)
     try m.text(info.venue)
-    try m.text(info.city ?? venues.listedEntry(venues.canonicalName(venue: info.venue, city: nil))?.city)
+    try m.text(
+      info.city ?? venues.listedEntry(venues.canonicalName(venue: info.venue, city: nil))?.city)
     try m.text(place.country)
     try m.int(team[0])
     try m.int(team[1])
@@ -260,15 +268,20 @@ final class MatchWriter {
       for person in rows.squads[teamIndex] where side[person] == nil { side[person] = teamIndex }
     }
     for innings in rows.innings {
-      for batter in innings.batting where side[batter.player] == nil { side[batter.player] = innings.battingTeam }
-      for bowler in innings.bowling where side[bowler.player] == nil { side[bowler.player] = innings.bowlingTeam }
+      for batter in innings.batting where side[batter.player] == nil {
+        side[batter.player] = innings.battingTeam
+      }
+      for bowler in innings.bowling where side[bowler.player] == nil {
+        side[bowler.player] = innings.bowlingTeam
+      }
     }
     for (person, teamIndex) in side.sorted(by: { $0.key < $1.key }) {
       players[rows.people[person].registryID]?.matches += 1
       appearances.append(
         Appearance(
           matchID: rows.id, playerID: ids[person], teamID: team[teamIndex],
-          oppositionID: team[1 - teamIndex], copies: copies, teamResult: rows.teamResult(teamIndex)))
+          oppositionID: team[1 - teamIndex], copies: copies, teamResult: rows.teamResult(teamIndex))
+      )
     }
 
     for innings in rows.innings {
@@ -464,7 +477,8 @@ final class MatchWriter {
   /// Writes what needed every match first. Returns warnings about alias lines that named no one.
   func finish() throws -> [String] {
     for table in [
-      matchesTable, playerOfMatchTable, inningsTable, deliveriesTable, dismissalsTable, battingTable,
+      matchesTable, playerOfMatchTable, inningsTable, deliveriesTable, dismissalsTable,
+      battingTable,
       bowlingTable, partnershipsTable, teamInningsTable,
     ] {
       try table.flush()
@@ -480,8 +494,10 @@ final class MatchWriter {
 
   private func writeTeams() throws {
     let listed = Dictionary(aliases.teams.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    let table = try TableInserter(database, table: "teams", columns: ["id", "name", "franchise", "team_type"])
-    let aliasTable = try TableInserter(database, table: "team_aliases", columns: ["alias", "team_id", "source"])
+    let table = try TableInserter(
+      database, table: "teams", columns: ["id", "name", "franchise", "team_type"])
+    let aliasTable = try TableInserter(
+      database, table: "team_aliases", columns: ["alias", "team_id", "source"])
     for record in teams.values.sorted(by: { $0.id < $1.id }) {
       let entry = listed[record.name]
       try table.int(record.id)
@@ -490,7 +506,8 @@ final class MatchWriter {
       try table.text(record.teamType)
       try table.insert()
       var seen: Set<String> = []
-      for (alias, source) in [(record.name, "cricsheet")] + (entry?.aliases ?? []).map({ ($0, "corpus") })
+      for (alias, source) in [(record.name, "cricsheet")]
+        + (entry?.aliases ?? []).map({ ($0, "corpus") })
       where seen.insert(alias.lowercased()).inserted {
         try aliasTable.text(alias)
         try aliasTable.int(record.id)
@@ -502,12 +519,14 @@ final class MatchWriter {
 
   /// Every event name is an alias of its competition; events.tsv adds the names users type.
   private func writeEvents() throws {
-    let table = try TableInserter(database, table: "event_aliases", columns: ["alias", "competition", "source"])
+    let table = try TableInserter(
+      database, table: "event_aliases", columns: ["alias", "competition", "source"])
     var rows: [String: (String, String)] = [:]  // lower-cased alias + competition → row
     for event in eventNames.sorted() {
       let competition = competitionOf[event.lowercased()] ?? event
       rows["\(event.lowercased())|\(competition)"] = (event, "cricsheet")
-      rows["\(competition.lowercased())|\(competition)"] = rows["\(competition.lowercased())|\(competition)"] ?? (competition, "cricsheet")
+      rows["\(competition.lowercased())|\(competition)"] =
+        rows["\(competition.lowercased())|\(competition)"] ?? (competition, "cricsheet")
     }
     let played = Set(eventNames.map { competitionOf[$0.lowercased()] ?? $0 })
     for entry in aliases.events where played.contains(entry.competition) {
@@ -516,7 +535,9 @@ final class MatchWriter {
       }
     }
     for key in rows.keys.sorted() {
-      guard let (alias, source) = rows[key], let competition = key.split(separator: "|", maxSplits: 1).last else { continue }
+      guard let (alias, source) = rows[key],
+        let competition = key.split(separator: "|", maxSplits: 1).last
+      else { continue }
       try table.text(alias)
       try table.text(String(competition))
       try table.text(source)
@@ -525,8 +546,10 @@ final class MatchWriter {
   }
 
   private func writeVenues() throws {
-    let table = try TableInserter(database, table: "venues", columns: ["id", "name", "city", "country"])
-    let aliasTable = try TableInserter(database, table: "venue_aliases", columns: ["alias", "venue_id", "source"])
+    let table = try TableInserter(
+      database, table: "venues", columns: ["id", "name", "city", "country"])
+    let aliasTable = try TableInserter(
+      database, table: "venue_aliases", columns: ["alias", "venue_id", "source"])
     for record in grounds.values.sorted(by: { $0.ground.name < $1.ground.name }) {
       let place = venues.place(of: record.ground)
       try table.int(record.id)
@@ -535,7 +558,9 @@ final class MatchWriter {
       try table.text(place.country ?? "Unknown")
       try table.insert()
       var seen: Set<String> = []
-      let corpus = (venues.listedEntry(record.ground.name)?.aliases ?? []).filter { !$0.contains("@") }
+      let corpus = (venues.listedEntry(record.ground.name)?.aliases ?? []).filter {
+        !$0.contains("@")
+      }
       let all =
         ([record.ground.name] + record.ground.spellings).map { ($0, "cricsheet") }
         + corpus.map { ($0, "corpus") }
@@ -547,10 +572,14 @@ final class MatchWriter {
       }
     }
     // Rows written before a ground's country was known (venue with no city in its first files).
-    for table in ["matches", "match_players", "batting_innings", "bowling_innings", "partnerships", "team_innings"]
+    for table in [
+      "matches", "match_players", "batting_innings", "bowling_innings", "partnerships",
+      "team_innings",
+    ]
     where table != "match_players" {
       try database.execute(
-        "UPDATE \(table) SET country = (SELECT country FROM venues WHERE venues.id = \(table).venue_id) WHERE country = 'Unknown'")
+        "UPDATE \(table) SET country = (SELECT country FROM venues WHERE venues.id = \(table).venue_id) WHERE country = 'Unknown'"
+      )
     }
     for index in appearances.indices where appearances[index].copies.country == "Unknown" {
       appearances[index].copies.country = countryOfGround(appearances[index].copies.venueID)
@@ -561,7 +590,9 @@ final class MatchWriter {
   }
 
   private lazy var groundCountries: [Int: String] = Dictionary(
-    uniqueKeysWithValues: grounds.values.map { ($0.id, venues.place(of: $0.ground).country ?? "Unknown") })
+    uniqueKeysWithValues: grounds.values.map {
+      ($0.id, venues.place(of: $0.ground).country ?? "Unknown")
+    })
 
   private func countryOfGround(_ id: Int) -> String { groundCountries[id] ?? "Unknown" }
 
@@ -585,21 +616,26 @@ final class MatchWriter {
     var fullName: [Int: String] = [:]
     for entry in aliases.players {
       var candidates = byName[entry.name] ?? []
-      if let registryID = entry.registryID { candidates = candidates.filter { $0.registryID == registryID } }
+      if let registryID = entry.registryID {
+        candidates = candidates.filter { $0.registryID == registryID }
+      }
       guard let chosen = candidates.max(by: { ($0.matches, -$0.id) < ($1.matches, -$1.id) }) else {
         warnings.append("players.tsv: \"\(entry.name)\" played in none of the imported matches")
         continue
       }
       if candidates.count > 1 {
         warnings.append(
-          "players.tsv: \"\(entry.name)\" fits \(candidates.count) players; used the one with most matches (\(chosen.registryID)); write \"\(entry.name) [id]\" to choose")
+          "players.tsv: \"\(entry.name)\" fits \(candidates.count) players; used the one with most matches (\(chosen.registryID)); write \"\(entry.name) [id]\" to choose"
+        )
       }
       fullName[chosen.id] = fullName[chosen.id] ?? entry.aliases.first
       corpusAliases[chosen.id, default: []] += entry.aliases
     }
     let table = try TableInserter(
-      database, table: "players", columns: ["id", "registry_id", "name", "unique_name", "full_name"])
-    let aliasTable = try TableInserter(database, table: "player_aliases", columns: ["alias", "player_id", "source"])
+      database, table: "players",
+      columns: ["id", "registry_id", "name", "unique_name", "full_name"])
+    let aliasTable = try TableInserter(
+      database, table: "player_aliases", columns: ["alias", "player_id", "source"])
     for record in all {
       try table.int(record.id)
       try table.text(record.registryID)
@@ -609,7 +645,8 @@ final class MatchWriter {
       try table.insert()
       var seen: Set<String> = [record.latestName.lowercased()]
       let entries =
-        record.names.sorted().map { ($0, "cricsheet") } + (corpusAliases[record.id] ?? []).map { ($0, "corpus") }
+        record.names.sorted().map { ($0, "cricsheet") }
+        + (corpusAliases[record.id] ?? []).map { ($0, "corpus") }
       for (alias, source) in entries where seen.insert(alias.lowercased()).inserted {
         try aliasTable.text(alias)
         try aliasTable.int(record.id)
@@ -626,17 +663,26 @@ final class MatchWriter {
   private func inferKeepers() -> Set<[Int]> {
     var stumpers: [[Int]: [Int: Int]] = [:]  // [match, team] → player → stumpings
     for pending in fielding where pending.row.stumpings > 0 {
-      stumpers[[pending.matchID, pending.teamID], default: [:]][pending.playerID, default: 0] += pending.row.stumpings
+      stumpers[[pending.matchID, pending.teamID], default: [:]][pending.playerID, default: 0] +=
+        pending.row.stumpings
     }
-    struct Stumping { let day: Int; let player: Int; let count: Int }
+    struct Stumping {
+      let day: Int
+      let player: Int
+      let count: Int
+    }
     var history: [String: [Stumping]] = [:]  // "team|format" → stumpings
     for pending in fielding where pending.row.stumpings > 0 {
       history["\(pending.teamID)|\(pending.copies.format)", default: []].append(
-        Stumping(day: dayNumber(pending.copies.startDate), player: pending.playerID, count: pending.row.stumpings))
+        Stumping(
+          day: dayNumber(pending.copies.startDate), player: pending.playerID,
+          count: pending.row.stumpings))
     }
     var keepers: Set<[Int]> = []  // [match, player]
     var squads: [[Int]: [Appearance]] = [:]
-    for appearance in appearances { squads[[appearance.matchID, appearance.teamID], default: []].append(appearance) }
+    for appearance in appearances {
+      squads[[appearance.matchID, appearance.teamID], default: []].append(appearance)
+    }
     for (key, squad) in squads {
       if let direct = stumpers[key] {
         for player in direct.keys { keepers.insert([key[0], player]) }

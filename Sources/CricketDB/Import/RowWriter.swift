@@ -21,7 +21,9 @@ final class TableInserter {
     single = try database.prepare(head + row)
     batch =
       self.rowsPerStatement == 1
-      ? single : try database.prepare(head + Array(repeating: row, count: self.rowsPerStatement).joined(separator: ", "))
+      ? single
+      : try database.prepare(
+        head + Array(repeating: row, count: self.rowsPerStatement).joined(separator: ", "))
     pending.reserveCapacity(columnCount * self.rowsPerStatement)
   }
 
@@ -33,18 +35,26 @@ final class TableInserter {
 
   @inline(__always) func bool(_ value: Bool) throws { pending.append(.integer(value ? 1 : 0)) }
 
-  @inline(__always) func text(_ value: String?) throws { pending.append(value.map { .text($0) } ?? .null) }
+  @inline(__always) func text(_ value: String?) throws {
+    pending.append(value.map { .text($0) } ?? .null)
+  }
 
-  @inline(__always) func real(_ value: Double?) throws { pending.append(value.map { .real($0) } ?? .null) }
+  @inline(__always) func real(_ value: Double?) throws {
+    pending.append(value.map { .real($0) } ?? .null)
+  }
 
   /// Ends a row; writes the batch when it is full.
   func insert() throws {
     guard pending.count % columnCount == 0 else {
       throw DatabaseError(
-        code: 21, message: "a row of \(columnCount) columns got \(pending.count % columnCount) extra values",
+        code: 21,
+        message: "a row of \(columnCount) columns got \(pending.count % columnCount) extra values",
         sql: single.sql)
     }
-    if pending.count == columnCount * rowsPerStatement { try write(batch, pending[...]) ; pending.removeAll(keepingCapacity: true) }
+    if pending.count == columnCount * rowsPerStatement {
+      try write(batch, pending[...])
+      pending.removeAll(keepingCapacity: true)
+    }
   }
 
   /// Writes the rows still waiting.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps Cricsheet's venue strings to grounds (see corpus/aliases/venues.tsv for the rules).
 struct VenueNormaliser {
   struct Ground {
@@ -54,9 +56,9 @@ struct VenueNormaliser {
   /// City and country for a ground: venues.tsv first, else its most common city.
   func place(of ground: Ground) -> (city: String?, country: String?) {
     if let entry = listed[ground.name] { return (entry.city, entry.country) }
-    let city = ground.cityCounts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+    let city = ground.cityCounts.max { a, b in
+      a.value != b.value ? a.value < b.value : a.key > b.key
+    }?.key
     return (city, city.flatMap { cityCountry[$0] })
   }
 }
-
-import Foundation

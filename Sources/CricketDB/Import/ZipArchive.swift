@@ -57,13 +57,19 @@ public struct ZipArchive: Sendable {
       }
       position -= 1
     }
-    guard eocd >= 0 else { throw fail("no end-of-central-directory record (not a zip, or truncated)") }
+    guard eocd >= 0 else {
+      throw fail("no end-of-central-directory record (not a zip, or truncated)")
+    }
     let count = Int(Self.u16(bytes, eocd + 10))
     let directorySize = Int(Self.u32(bytes, eocd + 12))
     let directoryOffset = Int(Self.u32(bytes, eocd + 16))
-    guard directoryOffset != 0xFFFF_FFFF, count != 0xFFFF else { throw fail("zip64 is not supported") }
+    guard directoryOffset != 0xFFFF_FFFF, count != 0xFFFF else {
+      throw fail("zip64 is not supported")
+    }
     guard directoryOffset + directorySize <= eocd else {
-      throw fail("central directory at \(directoryOffset)+\(directorySize) runs past its end record at \(eocd)")
+      throw fail(
+        "central directory at \(directoryOffset)+\(directorySize) runs past its end record at \(eocd)"
+      )
     }
     var entries: [Entry] = []
     entries.reserveCapacity(count)
@@ -75,7 +81,9 @@ public struct ZipArchive: Sendable {
       let nameLength = Int(Self.u16(bytes, cursor + 28))
       let extraLength = Int(Self.u16(bytes, cursor + 30))
       let commentLength = Int(Self.u16(bytes, cursor + 32))
-      guard cursor + 46 + nameLength <= eocd else { throw fail("entry \(index)'s name runs past the directory") }
+      guard cursor + 46 + nameLength <= eocd else {
+        throw fail("entry \(index)'s name runs past the directory")
+      }
       let name = String(decoding: bytes[(cursor + 46)..<(cursor + 46 + nameLength)], as: UTF8.self)
       let entry = Entry(
         name: name, method: Self.u16(bytes, cursor + 10), crc32: Self.u32(bytes, cursor + 16),
@@ -97,16 +105,21 @@ public struct ZipArchive: Sendable {
     }
     let start = header + 30 + Int(Self.u16(bytes, header + 26)) + Int(Self.u16(bytes, header + 28))
     guard start + entry.compressedSize <= bytes.count else {
-      throw fail("data at \(start)+\(entry.compressedSize) runs past the end of the zip (\(bytes.count) bytes): truncated")
+      throw fail(
+        "data at \(start)+\(entry.compressedSize) runs past the end of the zip (\(bytes.count) bytes): truncated"
+      )
     }
     guard entry.uncompressedSize <= Self.maxMemberSize else {
-      throw fail("declared size \(entry.uncompressedSize) bytes exceeds the limit of \(Self.maxMemberSize)")
+      throw fail(
+        "declared size \(entry.uncompressedSize) bytes exceeds the limit of \(Self.maxMemberSize)")
     }
     var output: [UInt8]
     switch entry.method {
     case 0:
       guard entry.compressedSize == entry.uncompressedSize else {
-        throw fail("stored member with different sizes (\(entry.compressedSize) vs \(entry.uncompressedSize))")
+        throw fail(
+          "stored member with different sizes (\(entry.compressedSize) vs \(entry.uncompressedSize))"
+        )
       }
       output = Array(bytes[start..<(start + entry.compressedSize)])
     case 8:
@@ -144,7 +157,9 @@ enum Inflater {
     var stream = z_stream()
     // -15: raw deflate with a 32 KB window, as zip members are stored.
     var code = inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-    guard code == Z_OK else { throw ImportError.badMember(name, "zlib could not start (code \(code))") }
+    guard code == Z_OK else {
+      throw ImportError.badMember(name, "zlib could not start (code \(code))")
+    }
     defer { inflateEnd(&stream) }
     var output = [UInt8](repeating: 0, count: expectedSize)
     let produced = output.withUnsafeMutableBufferPointer { out -> Int in
@@ -156,7 +171,8 @@ enum Inflater {
       return out.count - Int(stream.avail_out)
     }
     guard code == Z_STREAM_END else {
-      let reason = code == Z_BUF_ERROR
+      let reason =
+        code == Z_BUF_ERROR
         ? "the data is truncated or larger than its declared \(expectedSize) bytes"
         : "the compressed data is damaged (zlib code \(code))"
       throw ImportError.badMember(name, reason)

@@ -51,10 +51,12 @@ public final class Database: @unchecked Sendable {
     guard serialized else { return }
     let box = Unmanaged.passUnretained(guardBox).toOpaque()
     // Called every 1,000 virtual-machine steps; a non-zero return interrupts the statement.
-    sqlite3_progress_handler(db, 1000, { context in
-      guard let context else { return 0 }
-      return Unmanaged<QueryGuard>.fromOpaque(context).takeUnretainedValue().shouldStop() ? 1 : 0
-    }, box)
+    sqlite3_progress_handler(
+      db, 1000,
+      { context in
+        guard let context else { return 0 }
+        return Unmanaged<QueryGuard>.fromOpaque(context).takeUnretainedValue().shouldStop() ? 1 : 0
+      }, box)
   }
 
   deinit {

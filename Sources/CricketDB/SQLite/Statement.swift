@@ -31,7 +31,8 @@ public final class Statement {
     guard values.count == parameterCount else {
       throw DatabaseError(
         code: SQLITE_RANGE,
-        message: "the statement has \(parameterCount) parameters but \(values.count) values were given",
+        message:
+          "the statement has \(parameterCount) parameters but \(values.count) values were given",
         sql: sql)
     }
     for (offset, value) in values.enumerated() { try bind(value, at: offset + 1) }
