@@ -107,7 +107,8 @@ struct MiniLMEncoder: Sendable {
     Kernels.linear(
       w.intermediate, UnsafeBufferPointer(w.hidden), layer.intermediateWeight, m: rows, n: i,
       k: d, beta: 1, threads: threads)
-    Kernels.gelu(w.intermediate, UnsafeBufferPointer(w.intermediate), count: rows * i)
+    Kernels.gelu(
+      w.intermediate, UnsafeBufferPointer(w.intermediate), count: rows * i, threads: threads)
     addRows(w.scratch, w.hidden, layer.outputBias, rows: rows)
     Kernels.linear(
       w.scratch, UnsafeBufferPointer(w.intermediate), layer.outputWeight, m: rows, n: d, k: i,
