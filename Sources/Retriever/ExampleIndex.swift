@@ -50,11 +50,13 @@ public final class ExampleIndex: Sendable {
     selector = ExampleSelector(embeddings: embeddings, skeletons: examples.map(\.skeleton))
   }
 
-  /// The k examples for a query embedding (unit length, from the same embedder).
-  public func search(_ query: [Float], k: Int, selection: ExampleSelection = .similarity)
-    -> [ExampleMatch]
-  {
-    selector.select(query: query, k: k, selection: selection).map {
+  /// The k examples for a query embedding (unit length, from the same embedder), never one
+  /// whose position is in `excluding`.
+  public func search(
+    _ query: [Float], k: Int, selection: ExampleSelection = .similarity,
+    excluding: Set<Int> = []
+  ) -> [ExampleMatch] {
+    selector.select(query: query, k: k, selection: selection, excluding: excluding).map {
       ExampleMatch(index: $0.index, example: examples[$0.index], similarity: $0.similarity)
     }
   }
