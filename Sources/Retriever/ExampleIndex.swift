@@ -70,11 +70,14 @@ public final class ExampleIndex: Sendable {
   }
 
   /// What identifies the model for the cache key: format version, the weights file's size and
-  /// modification time, and the token limit.
+  /// modification time, the token limit and the weight precision.
   static func modelIdentity(_ embedder: SentenceEmbedder) -> [String] {
     let attributes = try? FileManager.default.attributesOfItem(atPath: embedder.weightsURL.path)
     let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
     let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-    return ["cricq-embeddings-v1", "\(size)", "\(modified)", "\(embedder.maximumTokens)"]
+    return [
+      "cricq-embeddings-v1", "\(size)", "\(modified)", "\(embedder.maximumTokens)",
+      "half=\(embedder.halfPrecisionWeights)",
+    ]
   }
 }

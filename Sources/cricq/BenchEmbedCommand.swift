@@ -78,6 +78,12 @@ struct BenchEmbed: ParsableCommand {
     }.seconds
 
     let peer = noPeer ? nil : runPeer(directory: directory, batch: batch, index: indexTexts)
+    // The same question with binary16 weight copies (an option of SentenceEmbedder).
+    let halfEmbedder = try SentenceEmbedder(modelDirectory: directory, halfPrecisionWeights: true)
+    for _ in 0..<10 { _ = halfEmbedder.embed(question) }
+    let halfSingle = (0..<runs).map { _ in
+      clock.measure { _ = halfEmbedder.embed(question) }.milliseconds
+    }
     let tokens = embedder.tokenizer.encode(question).count
     print("")
     print(row("work", "cricq (Swift)", "sentence-transformers", "speed-up"))
@@ -85,6 +91,10 @@ struct BenchEmbed: ParsableCommand {
       row(
         "one question, \(tokens) tokens (median of \(runs))", "\(format(median(single))) ms",
         peer.map { "\(format($0.single_ms)) ms" }, peer.map { $0.single_ms / median(single) }))
+    print(
+      row(
+        "  same, binary16 weight copies", "\(format(median(halfSingle))) ms",
+        peer.map { "\(format($0.single_ms)) ms" }, peer.map { $0.single_ms / median(halfSingle) }))
     print(
       row(
         "batch of \(batchSize) (median of \(batchRuns))", "\(format(throughput)) sent/s",
