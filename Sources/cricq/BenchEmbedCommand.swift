@@ -59,6 +59,9 @@ struct BenchEmbed: ParsableCommand {
     print("MiniLM embedding benchmark: \(threads) threads, load average \(loadAverage())")
     print("model loaded in \(format(load.milliseconds)) ms from \(directory.path)")
 
+    // What one `cricq "question"` process pays: the first query right after loading.
+    let first = clock.measure { _ = embedder.embed(question) }.milliseconds
+    print("first question after load: \(format(first)) ms (weights paged in from the map)")
     for _ in 0..<10 { _ = embedder.embed(question) }
     let single = (0..<runs).map { _ in clock.measure { _ = embedder.embed(question) }.milliseconds }
 
