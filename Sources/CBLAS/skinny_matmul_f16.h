@@ -125,6 +125,22 @@ __attribute__((target("avx2,fma,f16c"))) static inline void cricq_skinny_half_4x
   CRICQ_STORE(3, 0, c30); CRICQ_STORE(3, 1, c31); CRICQ_STORE(3, 2, c32);
 }
 
+__attribute__((target("avx2,fma,f16c"))) static inline void cricq_skinny_half_2x3(
+    float *y, const float *x, const uint16_t *w, int k, int ldy, float beta) {
+  __m256 c00 = _mm256_setzero_ps(), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
+  const float *x0 = x, *x1 = x + k;
+  const uint16_t *w0 = w, *w1 = w + k, *w2 = w + 2 * (size_t)k;
+  for (int p = 0; p < k; p += 8) {
+    __m256 b0 = CRICQ_LOAD_HALF(w0 + p), b1 = CRICQ_LOAD_HALF(w1 + p), b2 = CRICQ_LOAD_HALF(w2 + p);
+    __m256 a = CRICQ_LOAD(x0 + p);
+    c00 = CRICQ_FMA(a, b0, c00); c01 = CRICQ_FMA(a, b1, c01); c02 = CRICQ_FMA(a, b2, c02);
+    a = CRICQ_LOAD(x1 + p);
+    c10 = CRICQ_FMA(a, b0, c10); c11 = CRICQ_FMA(a, b1, c11); c12 = CRICQ_FMA(a, b2, c12);
+  }
+  CRICQ_STORE(0, 0, c00); CRICQ_STORE(0, 1, c01); CRICQ_STORE(0, 2, c02);
+  CRICQ_STORE(1, 0, c10); CRICQ_STORE(1, 1, c11); CRICQ_STORE(1, 2, c12);
+}
+
 __attribute__((target("avx2,fma,f16c"))) static inline void cricq_skinny_half_1x3(
     float *y, const float *x, const uint16_t *w, int k, int ldy, float beta) {
   __m256 c0 = _mm256_setzero_ps(), c1 = c0, c2 = c0;
@@ -154,8 +170,11 @@ __attribute__((target("avx2,fma,f16c"))) static inline void cricq_skinny_matmul_
     int i = 0;
     for (; i + 4 <= m; i += 4)
       cricq_skinny_half_4x3(y + (size_t)i * ldy + j, x + (size_t)i * k, wj, k, ldy, beta);
-    for (; i < m; i++)
-      cricq_skinny_half_1x3(y + (size_t)i * ldy + j, x + (size_t)i * k, wj, k, ldy, beta);
+    if (i + 2 <= m) {
+      cricq_skinny_half_2x3(y + (size_t)i * ldy + j, x + (size_t)i * k, wj, k, ldy, beta);
+      i += 2;
+    }
+    if (i < m) cricq_skinny_half_1x3(y + (size_t)i * ldy + j, x + (size_t)i * k, wj, k, ldy, beta);
   }
   for (; j < column_end; j++)
     for (int i = 0; i < m; i++)
