@@ -1,4 +1,5 @@
 import ArgumentParser
+import DSL
 import Foundation
 import Kernels
 import Retriever
@@ -22,8 +23,11 @@ struct BenchEmbed: ParsableCommand {
   @Option(help: "Timed runs of the batch.")
   var batchRuns = 7
 
-  @Option(help: "Example texts embedded for the index build time.")
+  @Option(help: "Example texts embedded for the index build time (generated questions).")
   var indexSize = 2000
+
+  @Option(help: "Use this corpus's train questions for the index build instead.")
+  var corpus: String?
 
   @Option(help: "The question timed alone.")
   var question = "most sixes by an opener in 2019"
@@ -72,7 +76,10 @@ struct BenchEmbed: ParsableCommand {
     }
     let throughput = Double(batchSize) / median(batchTimes)
 
-    let indexTexts = BenchTexts.questions(count: indexSize, seed: 2)
+    let corpusTexts = try corpus.map {
+      try Corpus.load(URL(fileURLWithPath: $0)).filter { $0.split == "train" }.map(\.question)
+    }
+    let indexTexts = corpusTexts ?? BenchTexts.questions(count: indexSize, seed: 2)
     let examples = indexTexts.enumerated().map {
       Example(text: $1, payload: "\($0)", skeleton: "")
     }
@@ -105,7 +112,8 @@ struct BenchEmbed: ParsableCommand {
         peer.map { throughput / $0.batch_sentences_per_s }))
     print(
       row(
-        "index build, \(indexSize) texts", "\(format(build)) s",
+        "index build, \(indexTexts.count) \(corpus == nil ? "texts" : "train questions")",
+        "\(format(build)) s",
         peer.map { "\(format($0.index_s)) s" },
         peer.map { $0.index_s / build }))
     let sorted = single.sorted()
