@@ -11,7 +11,7 @@
 ///   copies of match columns (format, dates, venue, country, event) so leaderboards need no joins.
 public enum Schema {
   /// Stored in `PRAGMA user_version`; bump it whenever a table, column or meaning changes.
-  public static let schemaVersion: Int32 = 1
+  public static let schemaVersion: Int32 = 2
 
   /// The closed list of formats, as stored in `format` columns.
   public static let formats = ["Test", "ODI", "T20I", "IPL"]
@@ -57,6 +57,14 @@ public enum Schema {
     ) WITHOUT ROWID
     """,
     """
+    CREATE TABLE event_aliases (
+      alias        TEXT NOT NULL,
+      competition  TEXT NOT NULL,
+      source       TEXT NOT NULL CHECK (source IN ('cricsheet', 'corpus')),
+      PRIMARY KEY (alias, competition)
+    ) WITHOUT ROWID
+    """,
+    """
     CREATE TABLE players (
       id           INTEGER PRIMARY KEY,
       registry_id  TEXT NOT NULL UNIQUE,
@@ -98,6 +106,7 @@ public enum Schema {
       method                TEXT,
       super_over_winner_id  INTEGER REFERENCES teams(id),
       event_name            TEXT,
+      competition           TEXT,
       event_stage           TEXT,
       event_group           TEXT,
       event_match_number    INTEGER,
@@ -126,6 +135,7 @@ public enum Schema {
       venue_id        INTEGER NOT NULL,
       country         TEXT NOT NULL,
       event_name      TEXT,
+      competition     TEXT,
       team_result     TEXT NOT NULL,
       is_keeper       INTEGER NOT NULL,
       PRIMARY KEY (match_id, player_id)
@@ -230,6 +240,7 @@ public enum Schema {
       venue_id        INTEGER NOT NULL,
       country         TEXT NOT NULL,
       event_name      TEXT,
+      competition     TEXT,
       team_result     TEXT NOT NULL,
       UNIQUE (innings_id, player_id)
     )
@@ -260,6 +271,7 @@ public enum Schema {
       venue_id        INTEGER NOT NULL,
       country         TEXT NOT NULL,
       event_name      TEXT,
+      competition     TEXT,
       team_result     TEXT NOT NULL,
       UNIQUE (innings_id, player_id)
     )
@@ -287,6 +299,7 @@ public enum Schema {
       venue_id        INTEGER NOT NULL,
       country         TEXT NOT NULL,
       event_name      TEXT,
+      competition     TEXT,
       team_result     TEXT NOT NULL,
       UNIQUE (innings_id, player_id)
     )
@@ -314,6 +327,7 @@ public enum Schema {
       venue_id        INTEGER NOT NULL,
       country         TEXT NOT NULL,
       event_name      TEXT,
+      competition     TEXT,
       team_result     TEXT NOT NULL
     )
     """,
@@ -341,6 +355,7 @@ public enum Schema {
       venue_id        INTEGER NOT NULL,
       country         TEXT NOT NULL,
       event_name      TEXT,
+      competition     TEXT,
       team_result     TEXT NOT NULL
     )
     """,
@@ -352,6 +367,9 @@ public enum Schema {
     "CREATE INDEX matches_venue ON matches(venue_id)",
     "CREATE INDEX matches_teams ON matches(team1_id, team2_id)",
     "CREATE INDEX matches_event ON matches(event_name)",
+    "CREATE INDEX matches_competition ON matches(competition)",
+    "CREATE INDEX batting_innings_competition ON batting_innings(competition)",
+    "CREATE INDEX bowling_innings_competition ON bowling_innings(competition)",
     "CREATE INDEX match_players_player ON match_players(player_id, format, year)",
     "CREATE INDEX match_players_format_year ON match_players(format, year)",
     "CREATE INDEX players_name ON players(name)",
@@ -359,7 +377,6 @@ public enum Schema {
     "CREATE INDEX team_aliases_team ON team_aliases(team_id)",
     "CREATE INDEX venue_aliases_venue ON venue_aliases(venue_id)",
     "CREATE INDEX innings_match ON innings(match_id)",
-    "CREATE INDEX deliveries_innings ON deliveries(innings_id)",
     "CREATE INDEX deliveries_match ON deliveries(match_id)",
     "CREATE INDEX deliveries_batter ON deliveries(batter_id)",
     "CREATE INDEX deliveries_bowler ON deliveries(bowler_id)",
@@ -391,7 +408,7 @@ public enum Schema {
 
   /// Every table name, in creation order.
   public static let tableNames: [String] = [
-    "build_info", "teams", "team_aliases", "venues", "venue_aliases", "players",
+    "build_info", "teams", "team_aliases", "venues", "venue_aliases", "event_aliases", "players",
     "player_aliases", "matches", "player_of_match", "match_players", "innings", "deliveries",
     "dismissals", "batting_innings", "bowling_innings", "fielding", "partnerships",
     "team_innings",

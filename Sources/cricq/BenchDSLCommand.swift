@@ -60,6 +60,7 @@ struct BenchDSL: AsyncParsableCommand {
     var accepted = 0
     for _ in 0..<parseRounds { for text in texts where constraint.accepts(text) { accepted += 1 } }
     let automatonSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print("  slowest: " + perQuery.suffix(5).reversed().map { String(format: "%@ %.1f ms", $0.1, $0.0) }.joined(separator: ", "))
     print(String(format: "parse: %.1f µs per query", parseMicros))
     print(
       String(

@@ -67,6 +67,9 @@ struct DBCommand: AsyncParsableCommand {
           format: "cricq db: imported %d matches (%@), %d deliveries in %.1f s; skipped %d files; wrote %@",
           summary.matches, formats.joined(separator: ", "), summary.deliveries, summary.seconds,
           summary.skipped.count, target.path))
+      if !quiet {
+        print("  time: " + summary.phases.map { String(format: "%@ %.1f s", $0.name, $0.seconds) }.joined(separator: ", "))
+      }
     }
 
     private func resolvedSources() throws -> [String] {

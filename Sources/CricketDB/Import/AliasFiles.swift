@@ -1,6 +1,6 @@
 import Foundation
 
-/// The hand-written tables in `corpus/aliases/`: cities.tsv, venues.tsv, teams.tsv, players.tsv.
+/// The hand-written tables in `corpus/aliases/`: cities, venues, teams, events and players (.tsv).
 /// Each is tab-separated, one record a line, `#` starts a comment line, blank lines are ignored.
 public struct AliasFiles: Sendable {
   /// City → host country.
@@ -8,6 +8,7 @@ public struct AliasFiles: Sendable {
   public var venues: [VenueEntry] = []
   public var teams: [TeamEntry] = []
   public var players: [PlayerEntry] = []
+  public var events: [EventEntry] = []
   /// A digest of the files' bytes, stored in the database so `--if-needed` notices edits.
   public var digest = ""
 
@@ -24,6 +25,11 @@ public struct AliasFiles: Sendable {
     public let aliases: [String]
   }
 
+  public struct EventEntry: Sendable {
+    public let competition: String
+    public let aliases: [String]
+  }
+
   public struct PlayerEntry: Sendable {
     /// The Cricsheet name, and the registry id when the line names one (`V Kohli [ba607b88]`).
     public let name: String
@@ -31,7 +37,7 @@ public struct AliasFiles: Sendable {
     public let aliases: [String]
   }
 
-  public static let fileNames = ["cities.tsv", "venues.tsv", "teams.tsv", "players.tsv"]
+  public static let fileNames = ["cities.tsv", "venues.tsv", "teams.tsv", "events.tsv", "players.tsv"]
 
   /// The folder used when none is given: `corpus/aliases` under the current directory.
   public static var defaultDirectory: URL {
@@ -70,6 +76,8 @@ public struct AliasFiles: Sendable {
           guard fields.count >= 2 else { throw Self.bad(url.path, line, "expected <team> <TAB> <franchise or -> [<TAB> <alias>]...") }
           teams.append(TeamEntry(name: fields[0], franchise: fields[1] == "-" ? fields[0] : fields[1], aliases: Array(fields[2...])))
         }
+      case "events.tsv":
+        events = records.map { EventEntry(competition: $1[0], aliases: Array($1[1...])) }
       default:
         players = try Self.playerEntries(records, file: url.path)
       }

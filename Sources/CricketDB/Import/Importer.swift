@@ -9,6 +9,14 @@ public struct ImportSummary: Sendable {
   public var skipped: [String] = []
   public var warnings: [String] = []
   public var seconds = 0.0
+  /// Where the time went: waiting for worker threads (reading and decoding), inserting
+  /// matches, writing entity tables, building indexes.
+  public var phases: [Phase] = []
+
+  public struct Phase: Sendable {
+    public let name: String
+    public let seconds: Double
+  }
 }
 
 /// Builds the cricket database from Cricsheet sources.
@@ -34,20 +42,24 @@ public enum Importer {
     do {
       // The connection closes at the end of this scope, before the rename.
       do {
-        let database = try Database(path: temporary.path, mode: .create)
+        let database = try Database(path: temporary.path, mode: .create, serialized: false)
         try database.execute(
           """
           PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
-          PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144;
+          PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144; PRAGMA threads = 2;
           """)
         for statement in Schema.tables { try database.execute(statement) }
         try database.execute("BEGIN")
         let writer = try MatchWriter(database: database, aliases: aliases)
         let progress = ImportProgress(total: entries.count, quiet: quiet)
         var seenIDs: Set<Int> = []
+        var insertSeconds = 0.0
+        let loopStart = Date()
         try ParallelMap.run(count: entries.count, transform: { index in
           try Self.prepare(entries[index])
         }) { index, result in
+          let insertStart = Date()
+          defer { insertSeconds += Date().timeIntervalSince(insertStart) }
           switch result {
           case .success(let rows):
             if seenIDs.insert(rows.id).inserted {
@@ -60,8 +72,15 @@ public enum Importer {
           }
           progress.update(done: index + 1)
         }
+        let loopSeconds = Date().timeIntervalSince(loopStart)
+        summary.phases.append(.init(name: "waiting for decoders", seconds: loopSeconds - insertSeconds))
+        summary.phases.append(.init(name: "inserting matches", seconds: insertSeconds))
+        var phaseStart = Date()
         summary.warnings = try writer.finish()
+        summary.phases.append(.init(name: "entities and keepers", seconds: Date().timeIntervalSince(phaseStart)))
+        phaseStart = Date()
         for statement in Schema.indexes { try database.execute(statement) }
+        summary.phases.append(.init(name: "indexes", seconds: Date().timeIntervalSince(phaseStart)))
         let unknown = try database.query("SELECT name FROM venues WHERE country = 'Unknown' ORDER BY name")
         for row in unknown.rows {
           summary.warnings.append("venue \"\(row.string(0) ?? "")\" has no host country: add its city to corpus/aliases/cities.tsv or the ground to venues.tsv")
@@ -78,8 +97,10 @@ public enum Importer {
         ]
         let insertInfo = try database.prepare("INSERT INTO build_info (key, value) VALUES (?, ?)")
         for (key, value) in info { try insertInfo.run([.text(key), .text(value)]) }
+        phaseStart = Date()
         try database.execute("COMMIT")
         try database.execute("PRAGMA analysis_limit = 1000; ANALYZE")
+        summary.phases.append(.init(name: "commit and analyze", seconds: Date().timeIntervalSince(phaseStart)))
         try database.setUserVersion(Schema.schemaVersion)
       }
       // rename(2) replaces the old file atomically (same folder, same file system).

@@ -48,6 +48,7 @@ final class MatchWriter {
     var venueID: Int
     var country: String
     var eventName: String?
+    var competition: String?
   }
 
   struct PendingFielding {
@@ -84,10 +85,21 @@ final class MatchWriter {
   private let teamInningsTable: TableInserter
 
   static let copyColumns = [
-    "format", "start_date", "year", "season", "venue_id", "country", "event_name", "team_result",
+    "format", "start_date", "year", "season", "venue_id", "country", "event_name", "competition",
+    "team_result",
   ]
 
+  /// Lower-cased event name or alias → competition (from events.tsv).
+  private let competitionOf: [String: String]
+  private var eventNames: Set<String> = []
+
   init(database: Database, aliases: AliasFiles) throws {
+    var competitionOf: [String: String] = [:]
+    for entry in aliases.events {
+      competitionOf[entry.competition.lowercased()] = entry.competition
+      for alias in entry.aliases { competitionOf[alias.lowercased()] = entry.competition }
+    }
+    self.competitionOf = competitionOf
     self.database = database
     self.aliases = aliases
     venues = VenueNormaliser(aliases)
@@ -97,7 +109,7 @@ final class MatchWriter {
         "id", "format", "start_date", "end_date", "year", "season", "venue_id", "venue_as_played",
         "city", "country", "team1_id", "team2_id", "toss_winner_id", "toss_decision", "result",
         "winner_id", "loser_id", "margin_runs", "margin_wickets", "margin_innings", "method",
-        "super_over_winner_id", "event_name", "event_stage", "event_group", "event_match_number",
+        "super_over_winner_id", "event_name", "competition", "event_stage", "event_group", "event_match_number",
         "player_of_match_id", "overs_scheduled", "balls_per_over", "data_version",
       ])
     playerOfMatchTable = try TableInserter(database, table: "player_of_match", columns: ["match_id", "player_id"])
@@ -197,7 +209,9 @@ final class MatchWriter {
     let place = ground(venue: info.venue, city: info.city)
     let copies = Copies(
       format: rows.format, startDate: startDate, year: year, season: info.season,
-      venueID: place.id, country: place.country, eventName: info.eventName)
+      venueID: place.id, country: place.country, eventName: info.eventName,
+      competition: info.eventName.map { competitionOf[$0.lowercased()] ?? $0 })
+    if let event = info.eventName { eventNames.insert(event) }
     matchCount += 1
     matchesPerFormat[rows.format, default: 0] += 1
 
@@ -225,6 +239,7 @@ final class MatchWriter {
     try m.text(info.outcome.method)
     try m.int(rows.superOverWinner.map { team[$0] })
     try m.text(info.eventName)
+    try m.text(copies.competition)
     try m.text(info.eventStage)
     try m.text(info.eventGroup)
     try m.int(info.eventMatchNumber)
@@ -449,6 +464,7 @@ final class MatchWriter {
     try t.int(copies.venueID)
     try t.text(copies.country)
     try t.text(copies.eventName)
+    try t.text(copies.competition)
     try t.text(teamResult)
   }
 
@@ -459,6 +475,7 @@ final class MatchWriter {
     var warnings: [String] = []
     try writeTeams()
     try writeVenues()
+    try writeEvents()
     warnings += try writePlayers()
     try writeAppearancesAndFielding()
     return warnings
@@ -483,6 +500,30 @@ final class MatchWriter {
         try aliasTable.text(source)
         try aliasTable.insert()
       }
+    }
+  }
+
+  /// Every event name is an alias of its competition; events.tsv adds the names users type.
+  private func writeEvents() throws {
+    let table = try TableInserter(database, table: "event_aliases", columns: ["alias", "competition", "source"])
+    var rows: [String: (String, String)] = [:]  // lower-cased alias + competition → row
+    for event in eventNames.sorted() {
+      let competition = competitionOf[event.lowercased()] ?? event
+      rows["\(event.lowercased())|\(competition)"] = (event, "cricsheet")
+      rows["\(competition.lowercased())|\(competition)"] = rows["\(competition.lowercased())|\(competition)"] ?? (competition, "cricsheet")
+    }
+    let played = Set(eventNames.map { competitionOf[$0.lowercased()] ?? $0 })
+    for entry in aliases.events where played.contains(entry.competition) {
+      for alias in entry.aliases where rows["\(alias.lowercased())|\(entry.competition)"] == nil {
+        rows["\(alias.lowercased())|\(entry.competition)"] = (alias, "corpus")
+      }
+    }
+    for key in rows.keys.sorted() {
+      guard let (alias, source) = rows[key], let competition = key.split(separator: "|", maxSplits: 1).last else { continue }
+      try table.text(alias)
+      try table.text(String(competition))
+      try table.text(source)
+      try table.insert()
     }
   }
 
@@ -625,7 +666,7 @@ final class MatchWriter {
       database, table: "match_players",
       columns: [
         "match_id", "player_id", "team_id", "opposition_id", "format", "start_date", "year",
-        "venue_id", "country", "event_name", "team_result", "is_keeper",
+        "venue_id", "country", "event_name", "competition", "team_result", "is_keeper",
       ])
     for a in appearances {
       try table.int(a.matchID)
@@ -638,6 +679,7 @@ final class MatchWriter {
       try table.int(a.copies.venueID)
       try table.text(a.copies.country)
       try table.text(a.copies.eventName)
+      try table.text(a.copies.competition)
       try table.text(a.teamResult)
       try table.bool(keepers.contains([a.matchID, a.playerID]))
       try table.insert()

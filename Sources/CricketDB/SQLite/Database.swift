@@ -20,8 +20,14 @@ public final class Database: @unchecked Sendable {
   public let path: String
   private let guardBox = QueryGuard()
 
-  public init(path: String, mode: Mode = .readOnly) throws {
-    var flags = SQLITE_OPEN_FULLMUTEX
+  public convenience init(path: String, mode: Mode = .readOnly) throws {
+    try self.init(path: path, mode: mode, serialized: true)
+  }
+
+  /// `serialized: false` skips SQLite's per-call mutex; only for a connection that never leaves
+  /// one thread (the importer's), which then must not be shared.
+  init(path: String, mode: Mode, serialized: Bool) throws {
+    var flags = serialized ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX
     switch mode {
     case .readOnly: flags |= SQLITE_OPEN_READONLY
     case .readWrite: flags |= SQLITE_OPEN_READWRITE

@@ -27,7 +27,9 @@ struct MeasureSQL {
 
   /// A grouped measure. `matches` is built by the compiler (it needs the filters), so it is not
   /// here; `wicketKind` is the bound kind of a `dismissal` filter on ball-by-ball rows.
-  static func aggregate(_ measure: Measure, _ source: RowSource, wicketKind: String?) -> MeasureSQL? {
+  static func aggregate(
+    _ measure: Measure, _ source: RowSource, wicketKind: String?, againstBowler: Bool = false
+  ) -> MeasureSQL? {
     switch source {
     case .battingInnings:
       switch measure {
@@ -57,7 +59,8 @@ struct MeasureSQL {
       // wickets count (see docs/DSL.md).
       let out =
         "(x.player_out_id = x.batter_id AND x.wicket_kind NOT IN ('retired hurt', 'retired not out')"
-        + (wicketKind.map { " AND x.wicket_kind = \($0)" } ?? "") + ")"
+        + (wicketKind.map { " AND x.wicket_kind = \($0)" } ?? "")
+        + (againstBowler ? " AND x.bowler_wicket = 1" : "") + ")"
       switch measure {
       case .battingInnings: return MeasureSQL("COUNT(DISTINCT x.innings_id)", .integer)
       case .battingRuns: return count("x.runs_batter")

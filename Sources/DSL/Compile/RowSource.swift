@@ -78,7 +78,9 @@ enum RowSource: Hashable, Sendable {
   /// A match-level column: the row's own copy where the table has one (so its indexes help),
   /// else the match's.
   func column(_ name: String) -> String {
-    switch self {
+    // Events are found through the matches' event index (the row tables have none).
+    if name == "event_name" { return "m.event_name" }
+    return switch self {
     case .battingBalls, .bowlingBalls:
       ["format", "year", "match_id"].contains(name) ? "x.\(name)" : "m.\(name)"
     case .teamMatches: name == "match_id" ? "x.match_id" : "m.\(name)"

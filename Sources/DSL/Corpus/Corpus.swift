@@ -27,13 +27,16 @@ public enum Corpus {
     public var description: String { "\(file):\(line): \(reason)" }
   }
 
-  /// Loads every pair of a `.jsonl` file, or of every `.jsonl` file in a folder (sorted by name).
+  /// Loads every pair of a `.jsonl` file, or of every pair file in a folder (sorted by name).
+  /// In a folder, a pair file is a `.jsonl` file whose first object has a `"dsl"` key; other
+  /// stages keep their own JSON Lines there (`linking.jsonl`).
   public static func load(_ url: URL) throws -> [CorpusPair] {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
       let files = try FileManager.default.contentsOfDirectory(
         at: url, includingPropertiesForKeys: nil
-      ).filter { $0.pathExtension == "jsonl" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+      ).filter { $0.pathExtension == "jsonl" && isPairFile($0) }
+        .sorted { $0.lastPathComponent < $1.lastPathComponent }
       return try files.flatMap { try load($0) }
     }
     let text = try String(contentsOf: url, encoding: .utf8)
@@ -51,6 +54,14 @@ public enum Corpus {
       }
     }
     return pairs
+  }
+
+  static func isPairFile(_ url: URL) -> Bool {
+    guard let text = try? String(contentsOf: url, encoding: .utf8),
+      let line = text.split(separator: "\n").first,
+      let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+    else { return false }
+    return object["dsl"] != nil
   }
 
   /// The repository's `corpus/` folder, found from a source file path (for tests and tools).

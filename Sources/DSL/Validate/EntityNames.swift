@@ -10,8 +10,11 @@ public final class EntityNames: Sendable {
   let names: [Kind: Set<String>]
   /// Lower-cased alias → canonical name, per kind.
   let aliases: [Kind: [String: String]]
+  /// The database's catalogue (surnames, initials, nicknames) for "did you mean".
+  let catalog: EntityCatalog
 
   public init(database: Database) throws {
+    catalog = try EntityCatalog.load(from: database)
     func column(_ sql: String) throws -> [String] {
       try database.query(sql).rows.compactMap { $0.string(0) }
     }
@@ -43,6 +46,19 @@ public final class EntityNames: Sendable {
   /// The likeliest intended name: an alias match, else the closest by edit distance.
   public func suggestion(for name: String, kind: Kind) -> String? {
     if let alias = aliases[kind]?[name.lowercased()] { return alias }
+    let catalogKind: EntityCatalog.Kind? =
+      switch kind {
+      case .player: .player
+      case .team: .team
+      case .venue: .venue
+      case .event: .competition
+      case .country: nil
+      }
+    if let catalogKind {
+      let hits = catalog.lookup(name, kinds: [catalogKind])
+      let found = hits.first ?? catalog.suggestions(name, kinds: [catalogKind], limit: 1).first
+      if let found, contains(found.entity.name, kind: kind) { return found.entity.name }
+    }
     let lowered = name.lowercased()
     if let exactCase = names[kind]?.first(where: { $0.lowercased() == lowered }) { return exactCase }
     let target = Array(lowered.utf8)
