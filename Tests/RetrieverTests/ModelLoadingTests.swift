@@ -50,4 +50,13 @@ struct ModelLoadingTests {
     let text = message { _ = try SentenceEmbedder(modelDirectory: directory, maximumTokens: 600) }
     #expect(text == "maximumTokens must be between 2 and 512, found 600")
   }
+
+  @Test("a vocabulary line that is not UTF-8 is reported by number")
+  func invalidUTF8() throws {
+    let url = try temporaryDirectory().appendingPathComponent("vocab.txt")
+    try Data(Array("[PAD]\n[UNK]\n".utf8) + [0xFF, 0xFE, 0x0A] + Array("[CLS]\n".utf8)).write(
+      to: url)
+    let text = message { _ = try WordPieceTokenizer(vocabularyURL: url) }
+    #expect(text == "\(url.path): line 3 is not valid UTF-8")
+  }
 }
