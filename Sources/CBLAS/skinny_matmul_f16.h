@@ -108,6 +108,9 @@ __attribute__((target("avx2,fma,f16c"))) static inline void cricq_skinny_half_4x
   const float *x0 = x, *x1 = x + k, *x2 = x + 2 * (size_t)k, *x3 = x + 3 * (size_t)k;
   const uint16_t *w0 = w, *w1 = w + k, *w2 = w + 2 * (size_t)k;
   for (int p = 0; p < k; p += 8) {
+    _mm_prefetch((const char *)(w0 + 3 * (size_t)k + p), _MM_HINT_T0);
+    _mm_prefetch((const char *)(w1 + 3 * (size_t)k + p), _MM_HINT_T0);
+    _mm_prefetch((const char *)(w2 + 3 * (size_t)k + p), _MM_HINT_T0);
     __m256 b0 = CRICQ_LOAD_HALF(w0 + p), b1 = CRICQ_LOAD_HALF(w1 + p);
     __m256 b2 = CRICQ_LOAD_HALF(w2 + p);
     __m256 a = CRICQ_LOAD(x0 + p);
@@ -131,6 +134,9 @@ __attribute__((target("avx2,fma,f16c"))) static inline void cricq_skinny_half_2x
   const float *x0 = x, *x1 = x + k;
   const uint16_t *w0 = w, *w1 = w + k, *w2 = w + 2 * (size_t)k;
   for (int p = 0; p < k; p += 8) {
+    _mm_prefetch((const char *)(w0 + 3 * (size_t)k + p), _MM_HINT_T0);
+    _mm_prefetch((const char *)(w1 + 3 * (size_t)k + p), _MM_HINT_T0);
+    _mm_prefetch((const char *)(w2 + 3 * (size_t)k + p), _MM_HINT_T0);
     __m256 b0 = CRICQ_LOAD_HALF(w0 + p), b1 = CRICQ_LOAD_HALF(w1 + p), b2 = CRICQ_LOAD_HALF(w2 + p);
     __m256 a = CRICQ_LOAD(x0 + p);
     c00 = CRICQ_FMA(a, b0, c00); c01 = CRICQ_FMA(a, b1, c01); c02 = CRICQ_FMA(a, b2, c02);
@@ -146,6 +152,9 @@ __attribute__((target("avx2,fma,f16c"))) static inline void cricq_skinny_half_1x
   __m256 c0 = _mm256_setzero_ps(), c1 = c0, c2 = c0;
   const uint16_t *w0 = w, *w1 = w + k, *w2 = w + 2 * (size_t)k;
   for (int p = 0; p < k; p += 8) {
+    _mm_prefetch((const char *)(w0 + 3 * (size_t)k + p), _MM_HINT_T0);
+    _mm_prefetch((const char *)(w1 + 3 * (size_t)k + p), _MM_HINT_T0);
+    _mm_prefetch((const char *)(w2 + 3 * (size_t)k + p), _MM_HINT_T0);
     __m256 a = CRICQ_LOAD(x + p);
     c0 = CRICQ_FMA(a, CRICQ_LOAD_HALF(w0 + p), c0);
     c1 = CRICQ_FMA(a, CRICQ_LOAD_HALF(w1 + p), c1);
