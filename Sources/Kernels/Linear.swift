@@ -46,8 +46,9 @@ extension Kernels {
     // Column blocks are disjoint, so the threads write disjoint parts of y.
     let addresses = (Int(bitPattern: yBase), Int(bitPattern: xBase), Int(bitPattern: wBase))
     DispatchQueue.concurrentPerform(iterations: parts) { part in
-      let begin = n * part / parts
-      let end = n * (part + 1) / parts
+      // Split on multiples of 3 columns, the kernel's block width.
+      let begin = part == 0 ? 0 : (n * part / parts) / 3 * 3
+      let end = part == parts - 1 ? n : (n * (part + 1) / parts) / 3 * 3
       cricq_skinny_matmul(
         UnsafeMutablePointer(bitPattern: addresses.0)!, UnsafePointer(bitPattern: addresses.1)!,
         UnsafePointer(bitPattern: addresses.2)!, Int32(m), Int32(n), Int32(k), Int32(ldy), beta,

@@ -50,11 +50,13 @@ public final class ExampleIndex: Sendable {
     selector = ExampleSelector(embeddings: embeddings, skeletons: examples.map(\.skeleton))
   }
 
-  /// The k examples for a query embedding (unit length, from the same embedder).
-  public func search(_ query: [Float], k: Int, selection: ExampleSelection = .similarity)
-    -> [ExampleMatch]
-  {
-    selector.select(query: query, k: k, selection: selection).map {
+  /// The k examples for a query embedding (unit length, from the same embedder), never one
+  /// whose position is in `excluding`.
+  public func search(
+    _ query: [Float], k: Int, selection: ExampleSelection = .similarity,
+    excluding: Set<Int> = []
+  ) -> [ExampleMatch] {
+    selector.select(query: query, k: k, selection: selection, excluding: excluding).map {
       ExampleMatch(index: $0.index, example: examples[$0.index], similarity: $0.similarity)
     }
   }
@@ -68,11 +70,14 @@ public final class ExampleIndex: Sendable {
   }
 
   /// What identifies the model for the cache key: format version, the weights file's size and
-  /// modification time, and the token limit.
+  /// modification time, the token limit and the weight precision.
   static func modelIdentity(_ embedder: SentenceEmbedder) -> [String] {
     let attributes = try? FileManager.default.attributesOfItem(atPath: embedder.weightsURL.path)
     let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
     let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-    return ["cricq-embeddings-v1", "\(size)", "\(modified)", "\(embedder.maximumTokens)"]
+    return [
+      "cricq-embeddings-v1", "\(size)", "\(modified)", "\(embedder.maximumTokens)",
+      "half=\(embedder.halfPrecisionWeights)",
+    ]
   }
 }

@@ -6,10 +6,15 @@ struct ExampleSelector {
   let embeddings: EmbeddingMatrix
   let skeletons: [String]
 
-  func select(query: [Float], k: Int, selection: ExampleSelection) -> [(
-    index: Int, similarity: Float
-  )] {
-    let similarities = similaritiesTo(query)
+  func select(
+    query: [Float], k: Int, selection: ExampleSelection, excluding: Set<Int> = []
+  ) -> [(index: Int, similarity: Float)] {
+    var similarities = similaritiesTo(query)
+    for index in excluding where similarities.indices.contains(index) {
+      similarities[index] = -.infinity
+    }
+    let k = min(k, similarities.count - excluding.count)
+    if k <= 0 { return [] }
     switch selection {
     case .similarity:
       return ranked(similarities, limit: k).map { ($0, similarities[$0]) }

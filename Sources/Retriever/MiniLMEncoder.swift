@@ -61,9 +61,7 @@ struct MiniLMEncoder: Sendable {
     let scale = 1 / Float(e).squareRoot()
     // qkv (R, 3D) = hidden (R, D) · Wqkv^T (D, 3D) + bias, the bias preloaded so beta = 1.
     fillRows(w.qkv, with: layer.qkvBias, rows: rows)
-    Kernels.linear(
-      w.qkv, UnsafeBufferPointer(w.hidden), layer.qkvWeight, m: rows, n: 3 * d, k: d, beta: 1,
-      threads: threads)
+    linear(w.qkv, w.hidden, layer.qkvWeight, layer.half?.qkv, m: rows, n: 3 * d, k: d)
 
     var start = 0
     for ids in sentences {
@@ -88,9 +86,9 @@ struct MiniLMEncoder: Sendable {
 
     // scratch (R, D) = hidden + bo + context · Wo^T, then layer norm back into hidden.
     addRows(w.scratch, w.hidden, layer.attentionOutputBias, rows: rows)
-    Kernels.linear(
-      w.scratch, UnsafeBufferPointer(w.context), layer.attentionOutputWeight, m: rows, n: d,
-      k: d, beta: 1, threads: threads)
+    linear(
+      w.scratch, w.context, layer.attentionOutputWeight, layer.half?.attentionOutput, m: rows,
+      n: d, k: d)
     Kernels.layerNorm(
       w.hidden, UnsafeBufferPointer(w.scratch), weight: layer.attentionNormWeight,
       bias: layer.attentionNormBias, rows: rows, dimension: d,
@@ -104,18 +102,37 @@ struct MiniLMEncoder: Sendable {
     let d = configuration.hiddenSize
     let i = configuration.intermediateSize
     fillRows(w.intermediate, with: layer.intermediateBias, rows: rows)
-    Kernels.linear(
-      w.intermediate, UnsafeBufferPointer(w.hidden), layer.intermediateWeight, m: rows, n: i,
-      k: d, beta: 1, threads: threads)
-    Kernels.gelu(w.intermediate, UnsafeBufferPointer(w.intermediate), count: rows * i)
+    linear(
+      w.intermediate, w.hidden, layer.intermediateWeight, layer.half?.intermediate, m: rows,
+      n: i, k: d)
+    Kernels.gelu(
+      w.intermediate, UnsafeBufferPointer(w.intermediate), count: rows * i, threads: threads)
     addRows(w.scratch, w.hidden, layer.outputBias, rows: rows)
-    Kernels.linear(
-      w.scratch, UnsafeBufferPointer(w.intermediate), layer.outputWeight, m: rows, n: d, k: i,
-      beta: 1, threads: threads)
+    linear(
+      w.scratch, w.intermediate, layer.outputWeight, layer.half?.output, m: rows, n: d, k: i)
     Kernels.layerNorm(
       w.hidden, UnsafeBufferPointer(w.scratch), weight: layer.outputNormWeight,
       bias: layer.outputNormBias, rows: rows, dimension: d,
       epsilon: configuration.layerNormEpsilon)
+  }
+
+  /// y (R, N) += x (R, K) · Wᵀ, W (N, K). Up to `Kernels.skinnyRowLimit` rows (one short
+  /// sentence) the product is bound by reading W: the skinny kernel reads it once in place
+  /// (binary16 copy if loaded, half the bytes); more rows go to Float32 sgemm.
+  private func linear(
+    _ y: UnsafeMutableBufferPointer<Float>, _ x: UnsafeMutableBufferPointer<Float>,
+    _ weight: UnsafeBufferPointer<Float>, _ half: UnsafeBufferPointer<UInt16>?,
+    m: Int, n: Int, k: Int
+  ) {
+    if m <= Kernels.skinnyRowLimit, let half {
+      Kernels.skinnyMatmul(
+        y, UnsafeBufferPointer(x), halfWeight: half, m: m, n: n, k: k, beta: 1, threads: threads)
+    } else if m <= Kernels.skinnyRowLimit {
+      Kernels.skinnyMatmul(
+        y, UnsafeBufferPointer(x), weight, m: m, n: n, k: k, beta: 1, threads: threads)
+    } else {
+      Kernels.matmul(y, UnsafeBufferPointer(x), weight, m: m, n: n, k: k, transposeB: true, beta: 1)
+    }
   }
 
   /// Each of the first `rows` rows of `output` (R, C) = `row` (C).

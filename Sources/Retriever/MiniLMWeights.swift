@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 
 // Tensor names in all-MiniLM-L6-v2's model.safetensors (no `bert.` prefix). D = hidden size,
 // I = intermediate size, V = vocabulary, P = positions. Linear weights are stored (out, in).
@@ -19,6 +20,17 @@ struct MiniLMLayerWeights: @unchecked Sendable {
   let outputBias: UnsafeBufferPointer<Float>  // (D)
   let outputNormWeight: UnsafeBufferPointer<Float>  // (D) output.LayerNorm
   let outputNormBias: UnsafeBufferPointer<Float>  // (D)
+  /// The four matrices again in binary16 when loaded with `halfPrecision` (else nil).
+  var half: HalfWeights?
+}
+
+/// binary16 copies of a layer's matrices, same shapes as their Float originals.
+struct HalfWeights: @unchecked Sendable {
+  // @unchecked Sendable: read-only pointers into MiniLMWeights' own storage.
+  let qkv: UnsafeBufferPointer<UInt16>  // (3D, D)
+  let attentionOutput: UnsafeBufferPointer<UInt16>  // (D, D)
+  let intermediate: UnsafeBufferPointer<UInt16>  // (I, D)
+  let output: UnsafeBufferPointer<UInt16>  // (D, I)
 }
 
 /// All weights of the encoder, kept alive with the mapped file they point into.
@@ -33,8 +45,12 @@ final class MiniLMWeights: @unchecked Sendable {
   let layers: [MiniLMLayerWeights]
   /// The concatenated Q/K/V weights and biases of every layer, owned here.
   private let qkvStorage: UnsafeMutableBufferPointer<Float>
+  /// The binary16 copies of every layer's matrices, owned here.
+  private let halfStorage: UnsafeMutableBufferPointer<UInt16>
 
-  init(file: SafetensorsFile, configuration c: MiniLMConfiguration) throws {
+  /// - halfPrecision: also keep binary16 copies of the matrices, for faster single sentences
+  ///   at a small cost in accuracy.
+  init(file: SafetensorsFile, configuration c: MiniLMConfiguration, halfPrecision: Bool) throws {
     self.file = file
     let d = c.hiddenSize
     wordEmbeddings = try file.floats(
@@ -49,12 +65,40 @@ final class MiniLMWeights: @unchecked Sendable {
     let perLayer = 3 * d * d + 3 * d
     let storage = UnsafeMutableBufferPointer<Float>.allocate(capacity: c.layerCount * perLayer)
     qkvStorage = storage
+    let halfPerLayer = 3 * d * d + d * d + 2 * c.intermediateSize * d
+    let halves = UnsafeMutableBufferPointer<UInt16>.allocate(
+      capacity: halfPrecision ? c.layerCount * halfPerLayer : 0)
+    halfStorage = halves
     do {
-      layers = try Self.loadLayers(file: file, configuration: c, into: storage)
+      var layers = try Self.loadLayers(file: file, configuration: c, into: storage)
+      for n in layers.indices where halfPrecision {
+        layers[n].half = Self.halfCopies(
+          of: layers[n],
+          into: UnsafeMutableBufferPointer(
+            rebasing: halves[(n * halfPerLayer)..<((n + 1) * halfPerLayer)]))
+      }
+      self.layers = layers
     } catch {
       storage.deallocate()
+      halves.deallocate()
       throw error
     }
+  }
+
+  /// Converts a layer's four matrices into consecutive parts of `storage`.
+  private static func halfCopies(
+    of layer: MiniLMLayerWeights, into storage: UnsafeMutableBufferPointer<UInt16>
+  ) -> HalfWeights {
+    var offset = 0
+    func convert(_ matrix: UnsafeBufferPointer<Float>) -> UnsafeBufferPointer<UInt16> {
+      let part = UnsafeMutableBufferPointer(rebasing: storage[offset..<(offset + matrix.count)])
+      Kernels.convertToHalf(part, matrix)
+      offset += matrix.count
+      return UnsafeBufferPointer(part)
+    }
+    return HalfWeights(
+      qkv: convert(layer.qkvWeight), attentionOutput: convert(layer.attentionOutputWeight),
+      intermediate: convert(layer.intermediateWeight), output: convert(layer.outputWeight))
   }
 
   private static func loadLayers(
@@ -89,11 +133,13 @@ final class MiniLMWeights: @unchecked Sendable {
         outputWeight: try file.floats(p + "output.dense.weight", shape: [d, i]),
         outputBias: try file.floats(p + "output.dense.bias", shape: [d]),
         outputNormWeight: try file.floats(p + "output.LayerNorm.weight", shape: [d]),
-        outputNormBias: try file.floats(p + "output.LayerNorm.bias", shape: [d]))
+        outputNormBias: try file.floats(p + "output.LayerNorm.bias", shape: [d]),
+        half: nil)
     }
   }
 
   deinit {
     qkvStorage.deallocate()
+    halfStorage.deallocate()
   }
 }

@@ -42,4 +42,24 @@ public enum RetrievalEvaluation {
     let total = Double(max(goldSkeletons.count, 1))
     return hits.mapValues { Double($0) / total }
   }
+
+  /// Recall@k with each example of the index as the query in turn, searching the others
+  /// (for a corpus without a test split yet).
+  public static func leaveOneOut(
+    index: ExampleIndex, ks: [Int] = [1, 4, 8], selection: ExampleSelection
+  ) -> [Int: Double] {
+    var hits = [Int: Int]()
+    for k in ks { hits[k] = 0 }
+    for (row, example) in index.examples.enumerated() {
+      let query = Array(index.embeddings.row(row))
+      for k in ks {
+        let chosen = index.search(query, k: k, selection: selection, excluding: [row])
+        if chosen.contains(where: { $0.example.skeleton == example.skeleton }) {
+          hits[k, default: 0] += 1
+        }
+      }
+    }
+    let total = Double(max(index.examples.count, 1))
+    return hits.mapValues { Double($0) / total }
+  }
 }

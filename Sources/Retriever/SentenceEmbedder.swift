@@ -15,6 +15,8 @@ public final class SentenceEmbedder: @unchecked Sendable {
   public let weightsURL: URL
   /// Longest input in tokens, `[CLS]` and `[SEP]` included (sentence-transformers uses 256).
   public let maximumTokens: Int
+  /// Whether few-token inputs use binary16 weight copies (see `init`).
+  public let halfPrecisionWeights: Bool
   private let encoder: MiniLMEncoder
   private let lock = NSLock()
   private let workspace: EncoderWorkspace
@@ -23,7 +25,13 @@ public final class SentenceEmbedder: @unchecked Sendable {
 
   /// Loads `model.safetensors` (mapped, not copied), `config.json` and `vocab.txt` from
   /// `modelDirectory`; throws a message naming the file and the problem if any is unusable.
-  public init(modelDirectory: URL = MiniLMFiles.defaultDirectory, maximumTokens: Int = 256) throws {
+  /// - halfPrecisionWeights: few-token inputs read binary16 copies of the matrices (+21 MB;
+  ///   about 25 % less CPU per query when memory-bound; cosine to the reference still ≥ 0.9999,
+  ///   but values move by up to 6e-5). Off by default: Float32 matches the reference closely.
+  public init(
+    modelDirectory: URL = MiniLMFiles.defaultDirectory, maximumTokens: Int = 256,
+    halfPrecisionWeights: Bool = false
+  ) throws {
     let configuration = try MiniLMConfiguration.load(
       from: modelDirectory.appendingPathComponent(MiniLMFiles.configuration))
     guard (2...configuration.maximumPositions).contains(maximumTokens) else {
@@ -40,10 +48,12 @@ public final class SentenceEmbedder: @unchecked Sendable {
     }
     weightsURL = modelDirectory.appendingPathComponent(MiniLMFiles.weights)
     let weights = try MiniLMWeights(
-      file: SafetensorsFile(url: weightsURL), configuration: configuration)
+      file: SafetensorsFile(url: weightsURL), configuration: configuration,
+      halfPrecision: halfPrecisionWeights)
     self.tokenizer = tokenizer
     self.configuration = configuration
     self.maximumTokens = maximumTokens
+    self.halfPrecisionWeights = halfPrecisionWeights
     encoder = MiniLMEncoder(configuration: configuration, weights: weights)
     workspace = EncoderWorkspace(
       hiddenSize: configuration.hiddenSize, intermediateSize: configuration.intermediateSize)

@@ -56,4 +56,17 @@ struct EmbeddingParityTests {
     let length = food.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
     #expect(abs(length - 1) < 1e-5)
   }
+
+  @Test("with binary16 weight copies, cosine with the reference is still at least 0.9999")
+  func halfPrecisionParity() throws {
+    let embedder = try SentenceEmbedder(
+      modelDirectory: modelDirectory(), halfPrecisionWeights: true)
+    let records = try decodeFixture([Record].self, "embedding-parity.json")
+    var worst: (Float, String) = (1, "")
+    for record in records {
+      let similarity = cosine(embedder.embed(record.text), record.embedding)
+      if similarity < worst.0 { worst = (similarity, record.text) }
+    }
+    #expect(worst.0 >= 0.9999, "worst cosine \(worst.0) on \(worst.1.prefix(60).debugDescription)")
+  }
 }

@@ -105,4 +105,21 @@ struct ExampleIndexTests {
     #expect(plain[8] == 2.0 / 3.0)
     #expect((plain[1] ?? 1) <= (plain[8] ?? 0))
   }
+
+  @Test("excluded examples are never returned; leave-one-out recall counts shared skeletons")
+  func leaveOneOut() throws {
+    let embedder = try embedderForIndex.get()
+    let index = try ExampleIndex(examples: pool, embedder: embedder, cacheDirectory: nil)
+    let matches = index.search(
+      "most sixes by <PLAYER> in <YEAR>", embedder: embedder, k: 8, selection: .similarity)
+    #expect(matches.first?.index == 0)
+    let without = index.search(
+      embedder.embed("most sixes by <PLAYER> in <YEAR>"), k: 8, excluding: [0])
+    #expect(without.count == 7)
+    #expect(!without.contains { $0.index == 0 })
+    // Only the three "top batters sixes year" examples have a partner with their skeleton.
+    let recall = RetrievalEvaluation.leaveOneOut(index: index, ks: [1, 8], selection: .similarity)
+    #expect(recall[8] == 3.0 / 8.0)
+    #expect(recall[1] == 3.0 / 8.0)
+  }
 }
