@@ -10,21 +10,38 @@
 #include <immintrin.h>
 
 #define AVX2 __attribute__((target("avx2,fma,f16c")))
+// Helpers are forced inline: debug builds (-O0, which `swift test` uses) would otherwise call
+// each one per block, and the tests run the real models through these kernels.
+#define AVX2_INLINE static inline __attribute__((target("avx2,fma,f16c"), always_inline))
+
+// bit_bytes[b] has byte i = 0x10 when bit i of b is set: Q5_0's fifth bits, eight at a time.
+static uint64_t bit_bytes[256];
+
+static void fill_bit_bytes(void) {
+  for (int b = 0; b < 256; b++) {
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++) {
+      if (b & (1 << i)) v |= (uint64_t)0x10 << (8 * i);
+    }
+    bit_bytes[b] = v;
+  }
+}
 
 static int avx2_state = -1;
 
 int cq_has_avx2(void) {
   if (avx2_state < 0) {
     __builtin_cpu_init();
+    fill_bit_bytes();
     avx2_state = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")
       && __builtin_cpu_supports("f16c");
   }
   return avx2_state;
 }
 
-AVX2 static inline float half(uint16_t h) { return _cvtsh_ss(h); }
+AVX2_INLINE float half(uint16_t h) { return _cvtsh_ss(h); }
 
-AVX2 static inline float hsum(__m256 v) {
+AVX2_INLINE float hsum(__m256 v) {
   __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
   s = _mm_add_ps(s, _mm_movehl_ps(s, s));
   s = _mm_add_ss(s, _mm_movehdup_ps(s));
@@ -32,25 +49,19 @@ AVX2 static inline float hsum(__m256 v) {
 }
 
 // Eight int32 sums of adjacent products of 32 unsigned bytes u with 32 signed bytes s.
-AVX2 static inline __m256i dot_us(__m256i u, __m256i s) {
+AVX2_INLINE __m256i dot_us(__m256i u, __m256i s) {
   return _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1));
 }
 
 // The same for two signed operands: move a's sign onto b so the unsigned operand is |a|.
-AVX2 static inline __m256i dot_ss(__m256i a, __m256i b) {
+AVX2_INLINE __m256i dot_ss(__m256i a, __m256i b) {
   return dot_us(_mm256_sign_epi8(a, a), _mm256_sign_epi8(b, a));
 }
 
-// 32 bytes, 0xFF where bit i of the 32-bit word is set.
-AVX2 static inline __m256i bits_to_bytes(const uint8_t *p) {
-  uint32_t bits;
-  memcpy(&bits, p, 4);
-  const __m256i spread = _mm256_setr_epi8(
-    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
-    2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
-  __m256i bytes = _mm256_shuffle_epi8(_mm256_set1_epi32((int)bits), spread);
-  const __m256i select = _mm256_set1_epi64x((long long)0x8040201008040201ULL);
-  return _mm256_cmpeq_epi8(_mm256_and_si256(bytes, select), select);
+// 32 bytes, 0x10 where bit i of the 32-bit word is set.
+AVX2_INLINE __m256i fifth_bits(const uint8_t *p) {
+  return _mm256_setr_epi64x((long long)bit_bytes[p[0]], (long long)bit_bytes[p[1]],
+                            (long long)bit_bytes[p[2]], (long long)bit_bytes[p[3]]);
 }
 
 AVX2 static float dot_q8_0(const block_q8_0 *w, const cq_q8 *x, int nb) {
@@ -83,11 +94,10 @@ AVX2 static float dot_q5_0(const block_q5_0 *w, const cq_q8 *x, int nb) {
   __m256 acc = _mm256_setzero_ps();
   float offset = 0;
   const __m128i low = _mm_set1_epi8(0x0F);
-  const __m256i bit4 = _mm256_set1_epi8(0x10);
   for (int b = 0; b < nb; b++) {
     __m128i raw = _mm_loadu_si128((const __m128i *)w[b].qs);
     __m256i q = _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(raw, 4), low), _mm_and_si128(raw, low));
-    q = _mm256_or_si256(q, _mm256_and_si256(bits_to_bytes(w[b].qh), bit4));
+    q = _mm256_or_si256(q, fifth_bits(w[b].qh));
     __m256i qx = _mm256_loadu_si256((const __m256i *)x[b].qs);
     float d = half(w[b].d);
     __m256 p = _mm256_cvtepi32_ps(dot_us(q, qx));
@@ -124,7 +134,7 @@ AVX2 static float dot_q4_K(const block_q4_K *w, const cq_q8 *x, int nb) {
 
 // One 32-weight chunk of Q6_K: q holds the 6-bit values (0..63), its two 16-weight halves
 // scaled by s_lo and s_hi.
-AVX2 static inline __m256 q6_chunk(__m256i q, const cq_q8 *x, int8_t s_lo, int8_t s_hi, float d,
+AVX2_INLINE __m256 q6_chunk(__m256i q, const cq_q8 *x, int8_t s_lo, int8_t s_hi, float d,
                                    __m256 acc) {
   __m256i centred = _mm256_sub_epi8(q, _mm256_set1_epi8(32));
   __m256i qx = _mm256_loadu_si256((const __m256i *)x->qs);
@@ -195,13 +205,13 @@ AVX2 static void quantize_q8_avx2(const float *x, cq_q8 *y, int n) {
 }
 
 // Stores 16 signed bytes as floats scale * q + offset.
-AVX2 static inline void store16(float *y, __m128i q, float scale, float offset) {
+AVX2_INLINE void store16(float *y, __m128i q, float scale, float offset) {
   __m256 s = _mm256_set1_ps(scale), o = _mm256_set1_ps(offset);
   _mm256_storeu_ps(y, _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(q)), s, o));
   _mm256_storeu_ps(y + 8, _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(q, 8))), s, o));
 }
 
-AVX2 static inline void store32(float *y, __m256i q, float scale, float offset) {
+AVX2_INLINE void store32(float *y, __m256i q, float scale, float offset) {
   store16(y, _mm256_castsi256_si128(q), scale, offset);
   store16(y + 16, _mm256_extracti128_si256(q, 1), scale, offset);
 }
@@ -229,7 +239,7 @@ AVX2 static void dequantize_row_avx2(int type, const uint8_t *w, int n, float *y
       const block_q5_0 *blk = (const block_q5_0 *)w + b;
       __m128i raw = _mm_loadu_si128((const __m128i *)blk->qs);
       __m256i q = _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(raw, 4), low4), _mm_and_si128(raw, low4));
-      q = _mm256_or_si256(q, _mm256_and_si256(bits_to_bytes(blk->qh), _mm256_set1_epi8(0x10)));
+      q = _mm256_or_si256(q, fifth_bits(blk->qh));
       store32(y + 32 * b, _mm256_sub_epi8(q, _mm256_set1_epi8(16)), half(blk->d), 0);
     }
     return;
