@@ -64,47 +64,47 @@ AVX2_INLINE __m256i fifth_bits(const uint8_t *p) {
                             (long long)bit_bytes[p[2]], (long long)bit_bytes[p[3]]);
 }
 
+// Two accumulators (even and odd blocks) halve the chain of dependent FMAs per row.
 AVX2 static float dot_q8_0(const block_q8_0 *w, const cq_q8 *x, int nb) {
-  __m256 acc = _mm256_setzero_ps();
+  __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
   for (int b = 0; b < nb; b++) {
     __m256i qw = _mm256_loadu_si256((const __m256i *)w[b].qs);
     __m256i qx = _mm256_loadu_si256((const __m256i *)x[b].qs);
     __m256 p = _mm256_cvtepi32_ps(dot_ss(qw, qx));
-    acc = _mm256_fmadd_ps(p, _mm256_set1_ps(half(w[b].d) * x[b].d), acc);
+    acc[b & 1] = _mm256_fmadd_ps(p, _mm256_set1_ps(half(w[b].d) * x[b].d), acc[b & 1]);
   }
-  return hsum(acc);
+  return hsum(_mm256_add_ps(acc[0], acc[1]));
 }
 
 AVX2 static float dot_q4_1(const block_q4_1 *w, const cq_q8 *x, int nb) {
-  __m256 acc = _mm256_setzero_ps();
-  float mins = 0;
+  __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
+  float mins[2] = {0, 0};
   const __m128i low = _mm_set1_epi8(0x0F);
   for (int b = 0; b < nb; b++) {
     __m128i raw = _mm_loadu_si128((const __m128i *)w[b].qs);
     __m256i q = _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(raw, 4), low), _mm_and_si128(raw, low));
     __m256i qx = _mm256_loadu_si256((const __m256i *)x[b].qs);
     __m256 p = _mm256_cvtepi32_ps(dot_us(q, qx));
-    acc = _mm256_fmadd_ps(p, _mm256_set1_ps(half(w[b].d) * x[b].d), acc);
-    mins += half(w[b].m) * x[b].s;
+    acc[b & 1] = _mm256_fmadd_ps(p, _mm256_set1_ps(half(w[b].d) * x[b].d), acc[b & 1]);
+    mins[b & 1] += half(w[b].m) * x[b].s;
   }
-  return hsum(acc) + mins;
+  return hsum(_mm256_add_ps(acc[0], acc[1])) + mins[0] + mins[1];
 }
 
+// Q5_0 values are centred (q - 16, signed) before the product, so no per-block correction.
 AVX2 static float dot_q5_0(const block_q5_0 *w, const cq_q8 *x, int nb) {
-  __m256 acc = _mm256_setzero_ps();
-  float offset = 0;
+  __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
   const __m128i low = _mm_set1_epi8(0x0F);
+  const __m256i sixteen = _mm256_set1_epi8(16);
   for (int b = 0; b < nb; b++) {
     __m128i raw = _mm_loadu_si128((const __m128i *)w[b].qs);
     __m256i q = _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(raw, 4), low), _mm_and_si128(raw, low));
-    q = _mm256_or_si256(q, fifth_bits(w[b].qh));
+    q = _mm256_sub_epi8(_mm256_or_si256(q, fifth_bits(w[b].qh)), sixteen);
     __m256i qx = _mm256_loadu_si256((const __m256i *)x[b].qs);
-    float d = half(w[b].d);
-    __m256 p = _mm256_cvtepi32_ps(dot_us(q, qx));
-    acc = _mm256_fmadd_ps(p, _mm256_set1_ps(d * x[b].d), acc);
-    offset += d * x[b].d * (float)x[b].sum;  // q is stored +16
+    __m256 p = _mm256_cvtepi32_ps(dot_ss(q, qx));
+    acc[b & 1] = _mm256_fmadd_ps(p, _mm256_set1_ps(half(w[b].d) * x[b].d), acc[b & 1]);
   }
-  return hsum(acc) - 16.0f * offset;
+  return hsum(_mm256_add_ps(acc[0], acc[1]));
 }
 
 AVX2 static float dot_q4_K(const block_q4_K *w, const cq_q8 *x, int nb) {
