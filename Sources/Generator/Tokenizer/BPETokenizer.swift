@@ -20,7 +20,7 @@ public struct BPETokenizer: Sendable {
 
   /// Merge rank and result for a pair of token ids, keyed by `pairKey(left, right)`.
   private let merges: [UInt64: (rank: Int32, merged: Int32)]
-  /// The token for each single byte.
+  /// The token for each single byte, or -1.
   private let byteTokens: [Int32]
   /// Control and user-defined tokens cut out of text before BPE, longest first.
   private let specialTokens: [(bytes: [UInt8], id: Int32)]
@@ -78,13 +78,11 @@ public struct BPETokenizer: Sendable {
       }
     }
 
+    // A byte with no token of its own (SmolLM2 has none for some control characters) is
+    // dropped from the output, as llama.cpp drops it.
     var byteTokens = [Int32](repeating: -1, count: 256)
     for byte in 0..<256 {
-      let text = String(Character(ByteLevel.scalarForByte[byte]))
-      guard let id = idsByText[text] else {
-        throw TokenizerError("expected a token for byte \(byte) (\"\(text)\"), found none")
-      }
-      byteTokens[byte] = id
+      byteTokens[byte] = idsByText[String(Character(ByteLevel.scalarForByte[byte]))] ?? -1
     }
 
     var table: [UInt64: (rank: Int32, merged: Int32)] = [:]
