@@ -29,11 +29,13 @@ let package = Package(
       providers: [.apt(["zlib1g-dev"])]),
 
     .target(name: "Kernels", dependencies: ["CBLAS"]),
+    // Quantised-block kernels in C: AVX2 chosen per function by target attributes, no flags.
+    .target(name: "CQuant"),
     .target(name: "CricketDB", dependencies: ["CSQLite", "CZlib"]),
     .target(name: "DSL", dependencies: ["CricketDB"]),
     .target(name: "Understanding", dependencies: ["CricketDB", "DSL"]),
     .target(name: "Retriever", dependencies: ["Kernels", "DSL"]),
-    .target(name: "Generator", dependencies: ["Kernels", "DSL"]),
+    .target(name: "Generator", dependencies: ["Kernels", "DSL", "CQuant", "CBLAS"]),
     .target(
       name: "Pipeline",
       dependencies: ["CricketDB", "DSL", "Understanding", "Retriever", "Generator"]),

@@ -1,0 +1,48 @@
+// Quantised GGML blocks and their kernels, in C so that AVX2/FMA/F16C code can be selected per
+// function with target attributes (Swift on Linux compiles for baseline x86-64 and has no
+// per-function target, and unsafe compiler flags are not allowed in Package.swift).
+//
+// Weights stay in the file's block format. Activations are quantised to `cq_q8` blocks (32
+// int8 values with a float scale and the scaled sum), then each weight row is dotted with them
+// using integer multiply-adds, as llama.cpp does; on CPUs without AVX2 a scalar path is used.
+#ifndef CQUANT_H
+#define CQUANT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+// Element type ids: the same numbering as GGML/GGUF.
+enum {
+  CQ_F32 = 0, CQ_F16 = 1, CQ_Q4_1 = 3, CQ_Q5_0 = 6, CQ_Q8_0 = 8, CQ_Q4_K = 12, CQ_Q6_K = 14
+};
+
+/// An activation block: values ≈ d * qs[i]; s = d * sum(qs).
+typedef struct {
+  float d;
+  float s;
+  int8_t qs[32];
+} cq_q8;
+
+/// Whether `type` has kernels here.
+int cq_supports(int type);
+
+/// 1 when the AVX2 kernels are in use on this CPU.
+int cq_has_avx2(void);
+
+/// Quantises n floats (n a multiple of 32) to n/32 blocks.
+void cq_quantize_q8(const float *x, cq_q8 *y, int n);
+
+/// Reference dequantisation of `rows` rows of `n` elements each (rowBytes apart) to floats.
+void cq_dequantize_rows(int type, const void *w, size_t rowBytes, int rows, int n, float *out);
+
+/// out[r - rowBegin] = row r of w · x for r in [rowBegin, rowEnd); x holds n/32 blocks.
+void cq_matvec(int type, const void *w, size_t rowBytes, int rowBegin, int rowEnd,
+               const cq_q8 *x, int n, float *out);
+
+/// Scalar reference for one row · x (same activation blocks); used to test the fast path.
+float cq_dot_reference(int type, const void *row, const cq_q8 *x, int n);
+
+/// IEEE half ↔ float.
+float cq_f16_to_f32(uint16_t h);
+
+#endif

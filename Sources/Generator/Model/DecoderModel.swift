@@ -1,0 +1,240 @@
+// A qwen2 / llama decoder over GGUF weights, in forward order: attention, MLP, block, model.
+//
+// Dimension letters: T tokens in this call, P positions already cached, L = P + T,
+// E width, H heads, G key/value heads, D head size (H·D = E), F MLP width, V vocabulary.
+
+import CBLAS
+import CQuant
+import Foundation
+
+/// Grouped-query self-attention with rotary positions; weights named as in the file.
+struct Attention {
+  let attn_q: QuantizedMatrix  // (E → H·D)
+  let attn_k: QuantizedMatrix  // (E → G·D)
+  let attn_v: QuantizedMatrix  // (E → G·D)
+  let attn_output: QuantizedMatrix  // (H·D → E)
+  let attn_q_bias: [Float]?  // (H·D), qwen2 only
+  let attn_k_bias: [Float]?
+  let attn_v_bias: [Float]?
+
+  init(file: GGUFFile, prefix: String, config c: DecoderConfig) throws {
+    attn_q = try QuantizedMatrix(file.requireTensor(prefix + "attn_q.weight"), rows: c.embeddingLength, columns: c.embeddingLength)
+    attn_k = try QuantizedMatrix(file.requireTensor(prefix + "attn_k.weight"), rows: c.kvWidth, columns: c.embeddingLength)
+    attn_v = try QuantizedMatrix(file.requireTensor(prefix + "attn_v.weight"), rows: c.kvWidth, columns: c.embeddingLength)
+    attn_output = try QuantizedMatrix(file.requireTensor(prefix + "attn_output.weight"), rows: c.embeddingLength, columns: c.embeddingLength)
+    attn_q_bias = try file.tensor(named: prefix + "attn_q.bias").map { try floats($0, count: c.embeddingLength) }
+    attn_k_bias = try file.tensor(named: prefix + "attn_k.bias").map { try floats($0, count: c.kvWidth) }
+    attn_v_bias = try file.tensor(named: prefix + "attn_v.bias").map { try floats($0, count: c.kvWidth) }
+  }
+}
+
+/// SwiGLU feed-forward: down(silu(gate(x)) * up(x)).
+struct MLP {
+  let ffn_gate: QuantizedMatrix  // (E → F)
+  let ffn_up: QuantizedMatrix  // (E → F)
+  let ffn_down: QuantizedMatrix  // (F → E)
+
+  init(file: GGUFFile, prefix: String, config c: DecoderConfig) throws {
+    ffn_gate = try QuantizedMatrix(file.requireTensor(prefix + "ffn_gate.weight"), rows: c.feedForwardLength, columns: c.embeddingLength)
+    ffn_up = try QuantizedMatrix(file.requireTensor(prefix + "ffn_up.weight"), rows: c.feedForwardLength, columns: c.embeddingLength)
+    ffn_down = try QuantizedMatrix(file.requireTensor(prefix + "ffn_down.weight"), rows: c.embeddingLength, columns: c.feedForwardLength)
+  }
+}
+
+/// x + attention(norm(x)), then + mlp(norm(x)).
+struct Block {
+  let attn_norm: [Float]  // (E)
+  let attention: Attention
+  let ffn_norm: [Float]  // (E)
+  let mlp: MLP
+
+  init(file: GGUFFile, index: Int, config c: DecoderConfig) throws {
+    let prefix = "blk.\(index)."
+    attn_norm = try floats(file.requireTensor(prefix + "attn_norm.weight"), count: c.embeddingLength)
+    attention = try Attention(file: file, prefix: prefix, config: c)
+    ffn_norm = try floats(file.requireTensor(prefix + "ffn_norm.weight"), count: c.embeddingLength)
+    mlp = try MLP(file: file, prefix: prefix, config: c)
+  }
+}
+
+/// The decoder: token embedding, blocks, final norm, output projection (tied to the embedding
+/// when the file has no `output.weight`, as in SmolLM2). Shareable across threads: forward
+/// passes only read the weights; each caller owns its cache.
+public final class DecoderModel: @unchecked Sendable {
+  // @unchecked Sendable: immutable after init; the weights live in the read-only mapping.
+  public let config: DecoderConfig
+  public var vocabularySize: Int { config.vocabularySize }
+
+  let file: GGUFFile  // keeps the mapping alive
+  let token_embd: QuantizedMatrix  // (V × E)
+  let blocks: [Block]
+  let output_norm: [Float]  // (E)
+  let output: QuantizedMatrix  // (V × E)
+
+  public init(file: GGUFFile) throws {
+    let c = try DecoderConfig(file: file)
+    config = c
+    self.file = file
+    token_embd = try QuantizedMatrix(file.requireTensor("token_embd.weight"), rows: c.vocabularySize, columns: c.embeddingLength)
+    blocks = try (0..<c.layerCount).map { try Block(file: file, index: $0, config: c) }
+    output_norm = try floats(file.requireTensor("output_norm.weight"), count: c.embeddingLength)
+    output = try file.tensor(named: "output.weight").map {
+      try QuantizedMatrix($0, rows: c.vocabularySize, columns: c.embeddingLength)
+    } ?? token_embd
+  }
+
+  /// A cache for `capacity` positions (it grows if more are appended).
+  public func makeCache(capacity: Int) -> KVCache {
+    KVCache(layerCount: config.layerCount, kvWidth: config.kvWidth, capacity: max(1, capacity))
+  }
+
+  /// Appends `tokens` to the cache and returns the next-token logits after the last one (V).
+  public func forward(tokens: [Int32], cache: inout KVCache) -> [Float] {
+    run(tokens: tokens, cache: &cache, allPositions: false)
+  }
+
+  /// Appends `tokens` and returns the logits after every one of them (T × V), for teacher forcing.
+  public func forwardAll(tokens: [Int32], cache: inout KVCache) -> [[Float]] {
+    let flat = run(tokens: tokens, cache: &cache, allPositions: true)
+    let V = config.vocabularySize
+    return (0..<tokens.count).map { Array(flat[($0 * V)..<(($0 + 1) * V)]) }
+  }
+
+  func run(tokens: [Int32], cache: inout KVCache, allPositions: Bool) -> [Float] {
+    let c = config
+    let T = tokens.count, E = c.embeddingLength, F = c.feedForwardLength, KV = c.kvWidth
+    precondition(T > 0, "forward needs at least one token")
+    for id in tokens {
+      precondition(id >= 0 && Int(id) < c.vocabularySize, "token id \(id) outside the vocabulary")
+    }
+    cache.reserve(T)
+    let P = cache.count
+
+    let x = FloatBuffer(T * E)  // (T, E) residual stream
+    let h = FloatBuffer(T * E)  // (T, E) normed
+    let q = FloatBuffer(T * E)  // (T, H·D)
+    let k = FloatBuffer(T * KV)  // (T, G·D)
+    let v = FloatBuffer(T * KV)  // (T, G·D)
+    let attended = FloatBuffer(T * E)  // (T, H·D)
+    let projected = FloatBuffer(T * E)  // (T, E)
+    let gate = FloatBuffer(T * F)  // (T, F)
+    let up = FloatBuffer(T * F)  // (T, F)
+    var scratch: [Float] = []
+
+    for (t, id) in tokens.enumerated() {
+      token_embd.dequantize(rows: Int(id)..<(Int(id) + 1), into: x[row: t, E])
+    }
+    let rope = Rope(positions: P..<(P + T), headDimension: c.headDimension, base: c.ropeBase)
+
+    var keys: [Float] = []
+    var values: [Float] = []
+    swap(&keys, &cache.keys)
+    swap(&values, &cache.values)
+    keys.withUnsafeMutableBufferPointer { keyBuffer in
+      values.withUnsafeMutableBufferPointer { valueBuffer in
+        for (layer, block) in blocks.enumerated() {
+          let a = block.attention
+          // Attention.
+          block.attn_norm.withUnsafeBufferPointer {
+            Elementwise.rmsNorm(h.pointer, x.pointer, weight: $0.baseAddress!, rows: T, width: E, epsilon: c.rmsEpsilon)
+          }
+          Linear.apply(
+            [a.attn_q, a.attn_k, a.attn_v], to: h.pointer, tokens: T,
+            outputs: [q.pointer, k.pointer, v.pointer], scratch: &scratch)
+          if let b = a.attn_q_bias { Elementwise.addBias(q.pointer, b, rows: T, width: E) }
+          if let b = a.attn_k_bias { Elementwise.addBias(k.pointer, b, rows: T, width: KV) }
+          if let b = a.attn_v_bias { Elementwise.addBias(v.pointer, b, rows: T, width: KV) }
+          rope.apply(q.pointer, rows: T, heads: c.headCount, style: c.ropeStyle)
+          rope.apply(k.pointer, rows: T, heads: c.kvHeadCount, style: c.ropeStyle)
+          let layerKeys = keyBuffer.baseAddress! + cache.offset(layer: layer, position: 0)
+          let layerValues = valueBuffer.baseAddress! + cache.offset(layer: layer, position: 0)
+          (layerKeys + P * KV).update(from: k.pointer, count: T * KV)
+          (layerValues + P * KV).update(from: v.pointer, count: T * KV)
+          attend(
+            into: attended.pointer, queries: q.pointer, keys: layerKeys, values: layerValues,
+            cached: P, tokens: T)
+          Linear.apply([a.attn_output], to: attended.pointer, tokens: T, outputs: [projected.pointer], scratch: &scratch)
+          Elementwise.add(x.pointer, projected.pointer, count: T * E)
+          // MLP.
+          block.ffn_norm.withUnsafeBufferPointer {
+            Elementwise.rmsNorm(h.pointer, x.pointer, weight: $0.baseAddress!, rows: T, width: E, epsilon: c.rmsEpsilon)
+          }
+          let m = block.mlp
+          Linear.apply(
+            [m.ffn_gate, m.ffn_up], to: h.pointer, tokens: T, outputs: [gate.pointer, up.pointer],
+            scratch: &scratch)
+          Elementwise.swiGLU(gate.pointer, up.pointer, count: T * F)
+          Linear.apply([m.ffn_down], to: gate.pointer, tokens: T, outputs: [projected.pointer], scratch: &scratch)
+          Elementwise.add(x.pointer, projected.pointer, count: T * E)
+        }
+      }
+    }
+    swap(&keys, &cache.keys)
+    swap(&values, &cache.values)
+    cache.advance(by: T)
+
+    // Final norm and output projection, for the last position or all of them.
+    let first = allPositions ? 0 : T - 1
+    let rows = T - first
+    output_norm.withUnsafeBufferPointer {
+      Elementwise.rmsNorm(h.pointer, x[row: first, E], weight: $0.baseAddress!, rows: rows, width: E, epsilon: c.rmsEpsilon)
+    }
+    var logits = [Float](repeating: 0, count: rows * c.vocabularySize)
+    logits.withUnsafeMutableBufferPointer { out in
+      Linear.apply([output], to: h.pointer, tokens: rows, outputs: [out.baseAddress!], scratch: &scratch)
+    }
+    return logits
+  }
+
+  /// Causal attention of T new queries over L = P + T cached positions, head by head;
+  /// query head i reads key/value head i / groupSize.
+  func attend(
+    into out: UnsafeMutablePointer<Float>, queries: UnsafePointer<Float>,
+    keys: UnsafePointer<Float>, values: UnsafePointer<Float>, cached P: Int, tokens T: Int
+  ) {
+    let c = config
+    let D = c.headDimension, E = c.embeddingLength, KV = c.kvWidth, L = P + T
+    let scale = 1 / Float(D).squareRoot()
+    let scores = FloatBuffer(T * L)  // (T, L)
+    for head in 0..<c.headCount {
+      let kvHead = head / c.groupSize
+      let q = queries + head * D
+      let k = keys + kvHead * D
+      let v = values + kvHead * D
+      let o = out + head * D
+      if T == 1 {
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(L), Int32(D), 1, k, Int32(KV), q, 1, 0, scores.pointer, 1)
+        Elementwise.softmax(scores.pointer, count: L, scale: scale)
+        cblas_sgemv(CblasRowMajor, CblasTrans, Int32(L), Int32(D), 1, v, Int32(KV), scores.pointer, 1, 0, o, 1)
+      } else {
+        // scores (T, L) = q (T, D) · kᵀ (D, L); row t sees positions 0...P+t.
+        cblas_sgemm(
+          CblasRowMajor, CblasNoTrans, CblasTrans, Int32(T), Int32(L), Int32(D), 1, q, Int32(E), k,
+          Int32(KV), 0, scores.pointer, Int32(L))
+        for t in 0..<T {
+          let row = scores[row: t, L]
+          let visible = P + t + 1
+          Elementwise.softmax(row, count: visible, scale: scale)
+          for j in visible..<L { row[j] = 0 }
+        }
+        // out (T, D) = scores (T, L) · v (L, D)
+        cblas_sgemm(
+          CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(T), Int32(D), Int32(L), 1, scores.pointer,
+          Int32(L), v, Int32(KV), 0, o, Int32(E))
+      }
+    }
+  }
+}
+
+/// An F32 (or F16) vector tensor copied out of the mapping.
+func floats(_ tensor: GGUFTensor, count: Int) throws -> [Float] {
+  guard tensor.elementCount == count, tensor.type == .f32 || tensor.type == .f16 else {
+    throw GGUFError.invalid(
+      "expected \(tensor.name) to be \(count) F32 values, found \(tensor.elementCount) \(tensor.type)", offset: nil)
+  }
+  var out = [Float](repeating: 0, count: count)
+  out.withUnsafeMutableBufferPointer {
+    cq_dequantize_rows(Int32(tensor.type.rawValue), tensor.data, tensor.rowByteCount, 1, Int32(count), $0.baseAddress!)
+  }
+  return out
+}

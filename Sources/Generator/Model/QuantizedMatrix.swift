@@ -1,0 +1,130 @@
+import CBLAS
+import CQuant
+import Dispatch
+
+/// A weight matrix kept in its file's block format: `rows` rows of `columns` weights.
+/// y = W x multiplies each row with x.
+struct QuantizedMatrix: @unchecked Sendable {
+  // @unchecked Sendable: `data` points into the GGUFFile's read-only mapping.
+  let name: String
+  let type: GGMLType
+  let rows: Int
+  let columns: Int
+  let rowByteCount: Int
+  let data: UnsafeRawPointer
+
+  init(_ tensor: GGUFTensor, rows expectedRows: Int? = nil, columns expectedColumns: Int? = nil) throws {
+    guard tensor.shape.count == 2 else {
+      throw GGUFError.invalid("expected \(tensor.name) to be a matrix, found shape \(tensor.shape)", offset: nil)
+    }
+    guard cq_supports(Int32(tensor.type.rawValue)) != 0 else {
+      throw GGUFError.invalid("expected a supported weight type for \(tensor.name), found \(tensor.type)", offset: nil)
+    }
+    if let r = expectedRows, let c = expectedColumns, tensor.rowCount != r || tensor.rowLength != c {
+      throw GGUFError.invalid(
+        "expected \(tensor.name) of shape [\(c), \(r)], found \(tensor.shape)", offset: nil)
+    }
+    guard tensor.rowLength % 32 == 0 else {
+      throw GGUFError.invalid("expected \(tensor.name)'s rows to be a multiple of 32 long, found \(tensor.rowLength)", offset: nil)
+    }
+    name = tensor.name
+    type = tensor.type
+    rows = tensor.rowCount
+    columns = tensor.rowLength
+    rowByteCount = tensor.rowByteCount
+    data = tensor.data
+  }
+
+  /// Rows [begin, end) · x into out[0..<(end-begin)]; x holds columns/32 activation blocks.
+  @inline(__always)
+  func multiply(rows range: Range<Int>, by x: UnsafePointer<cq_q8>, into out: UnsafeMutablePointer<Float>) {
+    cq_matvec(
+      Int32(type.rawValue), data, rowByteCount, Int32(range.lowerBound), Int32(range.upperBound),
+      x, Int32(columns), out)
+  }
+
+  /// Rows [begin, end) as floats, row-major, into out.
+  func dequantize(rows range: Range<Int>, into out: UnsafeMutablePointer<Float>) {
+    cq_dequantize_rows(
+      Int32(type.rawValue), data + range.lowerBound * rowByteCount, rowByteCount,
+      Int32(range.count), Int32(columns), out)
+  }
+}
+
+/// Raw pointer bundle for handing buffers to worker threads.
+struct SendablePointer<T>: @unchecked Sendable {
+  let pointer: UnsafeMutablePointer<T>
+}
+
+/// Matrix products of a batch of activations with quantised weights.
+enum Linear {
+  /// Threads used for matrix-vector products (the machine has 2 cores).
+  static let threadCount = 2
+  /// Batches at least this long are multiplied through dequantised tiles and sgemm.
+  static let gemmThreshold = 16
+
+  /// For each (matrix, output) pair: out[t, r] = W[r] · x[t] for the T rows of x (width = columns).
+  /// All matrices must share `columns`; outputs are T × rows, row-major.
+  static func apply(
+    _ matrices: [QuantizedMatrix], to x: UnsafePointer<Float>, tokens T: Int,
+    outputs: [UnsafeMutablePointer<Float>], scratch: inout [Float]
+  ) {
+    let columns = matrices[0].columns
+    if T >= gemmThreshold {
+      for (matrix, out) in zip(matrices, outputs) {
+        gemm(matrix, x: x, tokens: T, out: out, scratch: &scratch)
+      }
+      return
+    }
+    // Quantise activations once, then split every matrix's rows across the threads.
+    let blocks = columns / 32
+    let quantised = UnsafeMutablePointer<cq_q8>.allocate(capacity: T * blocks)
+    defer { quantised.deallocate() }
+    for t in 0..<T { cq_quantize_q8(x + t * columns, quantised + t * blocks, Int32(columns)) }
+    let q = SendablePointer(pointer: quantised)
+    let outs = outputs.map { SendablePointer(pointer: $0) }
+    DispatchQueue.concurrentPerform(iterations: threadCount) { part in
+      for (matrix, out) in zip(matrices, outs) {
+        let begin = matrix.rows * part / threadCount
+        let end = matrix.rows * (part + 1) / threadCount
+        for t in 0..<T {
+          matrix.multiply(
+            rows: begin..<end, by: q.pointer + t * blocks, into: out.pointer + t * matrix.rows + begin)
+        }
+      }
+    }
+  }
+
+  /// out (T × rows) = x (T × columns) · Wᵀ, dequantising W in tiles of rows.
+  static func gemm(
+    _ matrix: QuantizedMatrix, x: UnsafePointer<Float>, tokens T: Int,
+    out: UnsafeMutablePointer<Float>, scratch: inout [Float]
+  ) {
+    let tileRows = max(1, min(matrix.rows, (1 << 22) / matrix.columns))
+    if scratch.count < tileRows * matrix.columns {
+      scratch = [Float](repeating: 0, count: tileRows * matrix.columns)
+    }
+    scratch.withUnsafeMutableBufferPointer { tileBuffer in
+      let tile = tileBuffer.baseAddress!
+      var begin = 0
+      while begin < matrix.rows {
+        let end = min(matrix.rows, begin + tileRows)
+        dequantizeParallel(matrix, rows: begin..<end, into: tile)
+        cblas_sgemm(
+          CblasRowMajor, CblasNoTrans, CblasTrans, Int32(T), Int32(end - begin),
+          Int32(matrix.columns), 1, x, Int32(matrix.columns), tile, Int32(matrix.columns), 0,
+          out + begin, Int32(matrix.rows))
+        begin = end
+      }
+    }
+  }
+
+  static func dequantizeParallel(_ matrix: QuantizedMatrix, rows: Range<Int>, into out: UnsafeMutablePointer<Float>) {
+    let target = SendablePointer(pointer: out)
+    DispatchQueue.concurrentPerform(iterations: threadCount) { part in
+      let begin = rows.lowerBound + rows.count * part / threadCount
+      let end = rows.lowerBound + rows.count * (part + 1) / threadCount
+      matrix.dequantize(rows: begin..<end, into: target.pointer + (begin - rows.lowerBound) * matrix.columns)
+    }
+  }
+}
