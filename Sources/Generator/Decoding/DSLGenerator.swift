@@ -78,9 +78,18 @@ public final class DSLGenerator {
   public func score<C: PrefixConstraint>(prompt: Prompt, gold: String, masker: TokenMasker<C>)
     throws -> TeacherForcedScore
   {
+    try score(
+      prompt: prompt, goldTokens: tokenizer.encodeOrdinary(gold) + stopTokens.prefix(1),
+      masker: masker)
+  }
+
+  /// Scores exact tokens (for example a generation's own `steps`), the last being the stop token.
+  public func score<C: PrefixConstraint>(
+    prompt: Prompt, goldTokens: [Int], masker: TokenMasker<C>
+  ) throws -> TeacherForcedScore {
+    guard !goldTokens.isEmpty else { throw GenerationError.invalidOptions("the gold output has no tokens") }
     let started = Date()
     var timing = DecodeTiming()
-    let goldTokens = tokenizer.encodeOrdinary(gold) + [stopTokens.first ?? 0]
     let (session, first) = try startSession(prompt.tokens, extra: goldTokens.count, timing: &timing)
     var logits = [first]
     if goldTokens.count > 1 {
@@ -114,7 +123,7 @@ public final class DSLGenerator {
       timing.scoringSeconds += Date().timeIntervalSince(clock)
       steps.append(GoldStep(token: token, text: text(of: token), distribution: distribution))
       if let current = state {
-        let isStop = index == goldTokens.count - 1
+        let isStop = stopTokens.contains(token)
         let accepted = candidates.contains(Int32(token))
         state = isStop || !accepted ? nil : masker.state(after: token, from: current)
         if !accepted, rejectedAt == nil { rejectedAt = index }
