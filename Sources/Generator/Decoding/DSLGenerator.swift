@@ -351,8 +351,17 @@ public final class DSLGenerator {
       expansions.sort { $0.score > $1.score }
       var next: [Beam<C.State>] = []
       var sessionTaken = Set<Int>()
-      for expansion in expansions.prefix(width) {
+      // The same text reached through different tokenisations counts once (the best-scored).
+      var texts = Set<[UInt8]>()
+      var kept = 0
+      for expansion in expansions {
+        if kept == width { break }
         var beam = live[expansion.beam]
+        let tokens = beam.steps.map(\.token) + [expansion.token]
+        guard texts.insert(tokens.flatMap { tokenizer.tokenBytes[$0] }).inserted else {
+          continue
+        }
+        kept += 1
         let step = TokenStep(token: expansion.token, text: text(of: expansion.token), distribution: expansion.distribution)
         beam.steps.append(step)
         beam.score = expansion.score
@@ -370,10 +379,10 @@ public final class DSLGenerator {
         }
         next.append(beam)
       }
-      // Scores only fall as tokens are added: stop once no live beam can beat the best finished.
+      // Scores never rise as tokens are added: stop once no live beam can beat the best finished.
       let bestLive = next.map(\.score).max() ?? -.infinity
       let bestFinished = finished.map(\.score).max() ?? -.infinity
-      if finished.count >= width || bestLive <= bestFinished {
+      if bestLive <= bestFinished {
         break
       }
       beams = next

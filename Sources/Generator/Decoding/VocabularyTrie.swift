@@ -18,8 +18,18 @@ public struct VocabularyTrie: Sendable {
   /// Builds the trie over `tokenBytes[id]` for every id where `include(id)` holds and the bytes
   /// are not empty.
   public init(tokenBytes: [[UInt8]], include: (Int) -> Bool) {
+    // Sorted by bytes; the first eight bytes, big-endian, decide most comparisons cheaply.
+    func head(_ bytes: [UInt8]) -> UInt64 {
+      var value: UInt64 = 0
+      for index in 0..<8 { value = value << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+      return value
+    }
+    let heads = tokenBytes.map(head)
     let ids = tokenBytes.indices.filter { include($0) && !tokenBytes[$0].isEmpty }
-      .sorted { tokenBytes[$0].lexicographicallyPrecedes(tokenBytes[$1]) }
+      .sorted {
+        heads[$0] != heads[$1]
+          ? heads[$0] < heads[$1] : tokenBytes[$0].lexicographicallyPrecedes(tokenBytes[$1])
+      }
     var byte: [UInt8] = [0]
     var subtreeEnd: [Int32] = [0]
     var tokensAtNode: [[Int32]] = [[]]

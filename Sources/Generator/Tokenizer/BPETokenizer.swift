@@ -53,15 +53,15 @@ public struct BPETokenizer: Sendable {
 
     var bytes: [[UInt8]] = []
     var kinds: [TokenKind] = []
-    var idsByText: [String: Int32] = [:]
+    // Keyed by bytes, not by String: String hashing is Unicode-aware and several times slower.
+    var idsByBytes: [[UInt8]: Int32] = [:]
     var specials: [(bytes: [UInt8], id: Int32)] = []
     var idsBySpecialText: [String: Int] = [:]
     bytes.reserveCapacity(tokens.count)
-    idsByText.reserveCapacity(tokens.count)
+    idsByBytes.reserveCapacity(tokens.count)
     for (index, text) in tokens.enumerated() {
       let kind = TokenKind(rawValue: tokenTypes[index]) ?? .undefined
       kinds.append(kind)
-      idsByText[text] = Int32(index)
       switch kind {
       case .control, .userDefined, .unknown:
         // Stored as plain text in the file, and matched as such in the input.
@@ -70,11 +70,12 @@ public struct BPETokenizer: Sendable {
         if !raw.isEmpty { specials.append((raw, Int32(index))) }
         idsBySpecialText[text] = index
       default:
-        guard let decoded = ByteLevel.bytes(ofMapped: text) else {
+        guard let decoded = ByteLevel.bytes(ofMappedUTF8: text.utf8) else {
           throw TokenizerError(
             "expected token \(index) in the byte-level alphabet, found \"\(text)\"")
         }
         bytes.append(decoded)
+        idsByBytes[decoded] = Int32(index)
       }
     }
 
@@ -82,27 +83,24 @@ public struct BPETokenizer: Sendable {
     // dropped from the output, as llama.cpp drops it.
     var byteTokens = [Int32](repeating: -1, count: 256)
     for byte in 0..<256 {
-      byteTokens[byte] = idsByText[String(Character(ByteLevel.scalarForByte[byte]))] ?? -1
+      byteTokens[byte] = idsByBytes[[UInt8(byte)]] ?? -1
     }
 
     var table: [UInt64: (rank: Int32, merged: Int32)] = [:]
     table.reserveCapacity(merges.count)
     for (rank, merge) in merges.enumerated() {
-      // The separator is the first space after the first character (a token may start with one).
-      let scalars = Array(merge.unicodeScalars)
-      guard let space = scalars.dropFirst().firstIndex(of: " ") else {
+      // "left right": the separator is the first space after the first character (the alphabet
+      // maps the space byte to "Ġ", so a token never holds one).
+      let utf8 = Array(merge.utf8)
+      guard utf8.count >= 3, let space = utf8[1...].firstIndex(of: 0x20),
+        let left = ByteLevel.bytes(ofMappedUTF8: utf8[..<space]),
+        let right = ByteLevel.bytes(ofMappedUTF8: utf8[(space + 1)...])
+      else {
         throw TokenizerError("expected merge \(rank) as \"left right\", found \"\(merge)\"")
       }
-      var left = String.UnicodeScalarView()
-      left.append(contentsOf: scalars[..<space])
-      var right = String.UnicodeScalarView()
-      right.append(contentsOf: scalars[(space + 1)...])
-      let leftText = String(left)
-      let rightText = String(right)
       // A merge whose parts or result are not tokens can never apply; llama.cpp would fall back
       // to single bytes for such a result, which no shipped vocabulary needs.
-      guard let l = idsByText[leftText], let r = idsByText[rightText],
-        let m = idsByText[leftText + rightText]
+      guard let l = idsByBytes[left], let r = idsByBytes[right], let m = idsByBytes[left + right]
       else { continue }
       let key = Self.pairKey(l, r)
       if table[key] == nil { table[key] = (Int32(rank), m) }

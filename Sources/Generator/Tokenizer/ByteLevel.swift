@@ -29,12 +29,21 @@ enum ByteLevel {
     return table
   }()
 
-  /// The bytes a vocabulary entry stands for, or nil if it has a character outside the mapping.
-  static func bytes(ofMapped text: String) -> [UInt8]? {
+  /// The bytes a vocabulary entry stands for, from its UTF-8, or nil if it has a character
+  /// outside the mapping (the alphabet is U+0021…U+0143: one or two UTF-8 bytes each).
+  static func bytes<C: Collection<UInt8>>(ofMappedUTF8 utf8: C) -> [UInt8]? {
     var result: [UInt8] = []
-    result.reserveCapacity(text.unicodeScalars.count)
-    for scalar in text.unicodeScalars {
-      let value = Int(scalar.value)
+    result.reserveCapacity(utf8.count)
+    var iterator = utf8.makeIterator()
+    while let lead = iterator.next() {
+      var value: Int
+      if lead < 0x80 {
+        value = Int(lead)
+      } else if lead & 0xE0 == 0xC0, let trail = iterator.next(), trail & 0xC0 == 0x80 {
+        value = Int(lead & 0x1F) << 6 | Int(trail & 0x3F)
+      } else {
+        return nil
+      }
       guard value < byteForScalar.count, byteForScalar[value] >= 0 else { return nil }
       result.append(UInt8(byteForScalar[value]))
     }
