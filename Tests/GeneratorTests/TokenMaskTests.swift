@@ -65,7 +65,7 @@ struct AnyText: PrefixConstraint {
     let constraint = DSLConstraint(entities: EntityChoices(players: ["<player1>"]))
     let masker = masker(constraint)
     let afterSubject = try #require(constraint.state(after: "top 5 batters"))
-    #expect(String(decoding: masker.allowed(in: afterSubject).forcedBytes, as: UTF8.self) == " by ")
+    #expect(String(decoding: masker.allowed(in: afterSubject).forcedBytes, as: UTF8.self) == " by")
     let inSlot = try #require(constraint.state(after: "top 5 batters by sixes where player = "))
     #expect(String(decoding: masker.allowed(in: inSlot).forcedBytes, as: UTF8.self) == "<player1>")
     let complete = try #require(constraint.state(after: "top 5 batters by sixes"))

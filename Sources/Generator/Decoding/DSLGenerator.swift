@@ -59,8 +59,12 @@ public final class DSLGenerator {
       generation = try greedy(prompt: prompt, masker: masker, options: options, timing: &timing)
     case .beam(let width):
       guard width >= 1 else { throw GenerationError.invalidOptions("beam width must be at least 1, found \(width)") }
+      // Every token is scored by the model, forced ones included: with forced tokens left
+      // unscored, outputs with more of them would look more likely than they are.
+      var scored = options
+      scored.jumpForward = false
       generation = try beamSearch(
-        prompt: prompt, masker: masker, width: width, options: options, timing: &timing)
+        prompt: prompt, masker: masker, width: width, options: scored, timing: &timing)
     }
     var result = generation
     result.timing.totalSeconds = Date().timeIntervalSince(started)
@@ -242,7 +246,7 @@ public final class DSLGenerator {
     let allowed = masker.allowed(in: state)
     if allowed.tokens.isEmpty {
       guard allowed.canStop, let stop = stopTokens.first else { return .deadEnd }
-      return .forcedStop(stop)
+      return options.jumpForward ? .forcedStop(stop) : .choose(masker.stopTokens)
     }
     if options.jumpForward, !allowed.canStop {
       var forced: Int32?
@@ -272,8 +276,7 @@ public final class DSLGenerator {
     var unfed: [Int]
     var state: State
     var steps: [TokenStep]
-    /// Sum of log₂ probabilities of the model-chosen tokens under the full distribution. Tokens
-    /// the grammar forced add nothing (the model was not asked).
+    /// Sum of log₂ probabilities of the tokens under the model's full distribution.
     var score: Double
   }
 

@@ -100,7 +100,8 @@ public struct Generation: Sendable {
 public struct DecodingOptions: Sendable {
   public enum Strategy: Sendable, Equatable {
     case greedy
-    /// Keeps the `width` best partial outputs by total log-probability under the model.
+    /// Keeps the `width` best partial outputs by total log-probability under the model (full
+    /// distribution). Runs the model for every token: `jumpForward` does not apply.
     case beam(width: Int)
   }
 

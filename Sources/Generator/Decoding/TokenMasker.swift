@@ -55,7 +55,7 @@ public final class TokenMasker<Constraint: PrefixConstraint> {
   }
 
   /// The bytes that must come next: as long as exactly one byte can follow and the text is not
-  /// complete. Bounded so a constraint with a long forced run cannot stall.
+  /// complete, less trailing spaces. Bounded so a constraint with a long forced run cannot stall.
   private func forcedBytes(after state: Constraint.State) -> [UInt8] {
     var bytes: [UInt8] = []
     var current = state
@@ -73,6 +73,9 @@ public final class TokenMasker<Constraint: PrefixConstraint> {
       bytes.append(b)
       current = next
     }
+    // A run ending in a space stops before it: the model's tokens carry a word's leading space
+    // (" sixes"), so forcing a bare " " token would push it off the tokenisation it knows.
+    while bytes.last == 0x20 { bytes.removeLast() }
     return bytes
   }
 }

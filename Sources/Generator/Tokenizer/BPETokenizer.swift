@@ -53,12 +53,10 @@ public struct BPETokenizer: Sendable {
 
     var bytes: [[UInt8]] = []
     var kinds: [TokenKind] = []
-    // Keyed by bytes, not by String: String hashing is Unicode-aware and several times slower.
-    var idsByBytes: [[UInt8]: Int32] = [:]
     var specials: [(bytes: [UInt8], id: Int32)] = []
     var idsBySpecialText: [String: Int] = [:]
     bytes.reserveCapacity(tokens.count)
-    idsByBytes.reserveCapacity(tokens.count)
+    kinds.reserveCapacity(tokens.count)
     for (index, text) in tokens.enumerated() {
       let kind = TokenKind(rawValue: tokenTypes[index]) ?? .undefined
       kinds.append(kind)
@@ -75,7 +73,12 @@ public struct BPETokenizer: Sendable {
             "expected token \(index) in the byte-level alphabet, found \"\(text)\"")
         }
         bytes.append(decoded)
-        idsByBytes[decoded] = Int32(index)
+      }
+    }
+    let ordinary = TokenLookup(tokenBytes: bytes) {
+      switch kinds[$0] {
+      case .control, .userDefined, .unknown: false
+      default: true
       }
     }
 
@@ -83,24 +86,38 @@ public struct BPETokenizer: Sendable {
     // dropped from the output, as llama.cpp drops it.
     var byteTokens = [Int32](repeating: -1, count: 256)
     for byte in 0..<256 {
-      byteTokens[byte] = idsByBytes[[UInt8(byte)]] ?? -1
+      let single = [UInt8(byte)]
+      byteTokens[byte] = ordinary.id(hash: TokenLookup.hash(single)) { bytes[Int($0)] == single } ?? -1
     }
 
     var table: [UInt64: (rank: Int32, merged: Int32)] = [:]
     table.reserveCapacity(merges.count)
+    var left: [UInt8] = []
+    var right: [UInt8] = []
     for (rank, merge) in merges.enumerated() {
       // "left right": the separator is the first space after the first character (the alphabet
       // maps the space byte to "Ġ", so a token never holds one).
-      let utf8 = Array(merge.utf8)
-      guard utf8.count >= 3, let space = utf8[1...].firstIndex(of: 0x20),
-        let left = ByteLevel.bytes(ofMappedUTF8: utf8[..<space]),
-        let right = ByteLevel.bytes(ofMappedUTF8: utf8[(space + 1)...])
-      else {
+      var text = merge
+      let parsed = text.withUTF8 { buffer -> Bool in
+        guard buffer.count >= 3, let space = buffer[1...].firstIndex(of: 0x20) else { return false }
+        return ByteLevel.decode(mappedUTF8: buffer[..<space], into: &left)
+          && ByteLevel.decode(mappedUTF8: buffer[(space + 1)...], into: &right)
+      }
+      guard parsed else {
         throw TokenizerError("expected merge \(rank) as \"left right\", found \"\(merge)\"")
       }
       // A merge whose parts or result are not tokens can never apply; llama.cpp would fall back
       // to single bytes for such a result, which no shipped vocabulary needs.
-      guard let l = idsByBytes[left], let r = idsByBytes[right], let m = idsByBytes[left + right]
+      let leftHash = TokenLookup.hash(left)
+      guard let l = ordinary.id(hash: leftHash, matches: { bytes[Int($0)] == left }),
+        let r = ordinary.id(hash: TokenLookup.hash(right), matches: { bytes[Int($0)] == right }),
+        let m = ordinary.id(
+          hash: TokenLookup.hash(right, seed: leftHash),
+          matches: {
+            let candidate = bytes[Int($0)]
+            return candidate.count == left.count + right.count && candidate.starts(with: left)
+              && candidate[left.count...].elementsEqual(right)
+          })
       else { continue }
       let key = Self.pairKey(l, r)
       if table[key] == nil { table[key] = (Int32(rank), m) }

@@ -33,7 +33,12 @@ enum ByteLevel {
   /// outside the mapping (the alphabet is U+0021…U+0143: one or two UTF-8 bytes each).
   static func bytes<C: Collection<UInt8>>(ofMappedUTF8 utf8: C) -> [UInt8]? {
     var result: [UInt8] = []
-    result.reserveCapacity(utf8.count)
+    return decode(mappedUTF8: utf8, into: &result) ? result : nil
+  }
+
+  /// Decodes into `result` (replacing its contents); false on a character outside the mapping.
+  static func decode<C: Collection<UInt8>>(mappedUTF8 utf8: C, into result: inout [UInt8]) -> Bool {
+    result.removeAll(keepingCapacity: true)
     var iterator = utf8.makeIterator()
     while let lead = iterator.next() {
       var value: Int
@@ -42,11 +47,11 @@ enum ByteLevel {
       } else if lead & 0xE0 == 0xC0, let trail = iterator.next(), trail & 0xC0 == 0x80 {
         value = Int(lead & 0x1F) << 6 | Int(trail & 0x3F)
       } else {
-        return nil
+        return false
       }
-      guard value < byteForScalar.count, byteForScalar[value] >= 0 else { return nil }
+      guard value < byteForScalar.count, byteForScalar[value] >= 0 else { return false }
       result.append(UInt8(byteForScalar[value]))
     }
-    return result
+    return true
   }
 }
