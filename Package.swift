@@ -47,7 +47,9 @@ let package = Package(
       ]),
 
     .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
-    .testTarget(name: "CricketDBTests", dependencies: ["CricketDB"]),
+    .testTarget(
+      name: "CricketDBTests", dependencies: ["CricketDB"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "DSLTests", dependencies: ["DSL", "CricketDB"]),
     .testTarget(name: "UnderstandingTests", dependencies: ["Understanding"]),
     .testTarget(

@@ -1,1 +1,3 @@
 #include <cblas.h>
+
+#include "skinny_matmul.h"

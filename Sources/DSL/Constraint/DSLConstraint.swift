@@ -81,10 +81,6 @@ public struct DSLConstraint: PrefixConstraint {
     var steps = 0
     while let (current, text) = stack.popLast(), steps < 50_000, found.count < limit {
       steps += 1
-      if current.slotKind >= 0 && text.isEmpty == false && current != state {
-        emit(String(decoding: text, as: UTF8.self) + "<\(SlotKind(rawValue: Int(current.slotKind))!)>")
-        continue
-      }
       if !text.isEmpty && isComplete(current) {
         emit(String(decoding: text, as: UTF8.self))
       }
@@ -94,7 +90,7 @@ public struct DSLConstraint: PrefixConstraint {
           if text.isEmpty { stack.append((next, [])) } else { emit(String(decoding: text, as: UTF8.self)) }
           continue
         }
-        if next.slotKind >= 0 && current.slotKind < 0 {
+        if next.slotKind >= 0 {
           emit(String(decoding: text, as: UTF8.self) + "<\(SlotKind(rawValue: Int(next.slotKind))!)>")
           continue
         }
@@ -105,7 +101,7 @@ public struct DSLConstraint: PrefixConstraint {
   }
 
   /// Bytes with a transition from `state` (in the grammar, or into or out of a slot).
-  func nextBytes(_ state: State) -> [UInt8] {
+  public func nextBytes(_ state: State) -> [UInt8] {
     (0...255).compactMap { advance(state, byte: UInt8($0)) == nil ? nil : UInt8($0) }
   }
 

@@ -114,7 +114,12 @@ private struct NFA {
       }
       return end
     case .optional(let inner):
-      let end = build(inner, from: from)
+      // Fresh start and end states: the inner pattern may end in a loop state, and an epsilon
+      // edge into that loop would let its body run without the part before it.
+      let start = newState()
+      let end = newState()
+      add(from, .epsilon, start)
+      add(build(inner, from: start), .epsilon, end)
       add(from, .epsilon, end)
       return end
     case .many(let inner):
@@ -122,7 +127,9 @@ private struct NFA {
       add(from, .epsilon, loop)
       let innerEnd = build(inner, from: loop)
       add(innerEnd, .epsilon, loop)
-      return loop
+      let end = newState()
+      add(loop, .epsilon, end)
+      return end
     case .slot(let kind):
       let next = newState()
       add(from, .slot(kind), next)

@@ -28,7 +28,13 @@ enum SlotMachine: Sendable {
 
   static func make(_ kind: SlotKind, choices: [String]?) -> SlotMachine {
     guard let choices else { return openMachines[kind.rawValue] }
-    let surfaces = choices.map { EntityChoices.surface($0, kind: kind) }
+    // A name with a quote or a control character inside could never be parsed back: leave it out.
+    let surfaces = choices.map { EntityChoices.surface($0, kind: kind) }.filter { surface in
+      guard surface.hasPrefix("\""), surface.count >= 2 else { return true }
+      return !surface.unicodeScalars.dropFirst().dropLast().contains {
+        $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F
+      }
+    }
     if kind == .number {
       // Digits are always allowed; the list adds placeholders.
       return .dfa(ByteDFA.compile(.choice([Grammar.wholeNumber] + surfaces.map { .text($0) })))

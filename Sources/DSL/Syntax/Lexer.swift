@@ -6,9 +6,18 @@ struct Token: Hashable, Sendable {
 
   var kind: Kind
   /// The text as written; for strings, the contents without the quotes.
-  var text: String
+  let text: String
+  /// `text` in lower case (for words), for keyword comparisons.
+  let lower: String
   /// Byte offset of the token's first byte in the query.
   var offset: Int
+
+  init(kind: Kind, text: String, offset: Int) {
+    self.kind = kind
+    self.text = text
+    self.lower = kind == .word ? text.lowercased() : text
+    self.offset = offset
+  }
 }
 
 /// Splits a query into tokens. Words are ASCII letters then letters or digits (`T20I`); numbers
@@ -82,7 +91,9 @@ struct Lexer {
       } else {
         var end = i + 1
         while end < n, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        throw error(at: start, found: text(start, end), "unexpected character")
+        throw error(
+          at: start, found: text(start, end),
+          "expected a word, a number, a quoted name, a <placeholder> or one of = , ( ) % / ..")
       }
     }
     result.append(Token(kind: .end, text: "", offset: n))

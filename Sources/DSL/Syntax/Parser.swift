@@ -62,10 +62,17 @@ struct Parser {
       if case .ranking = head, qualifier == nil { expected.append("`min`") }
       if case .stats = head, breakdown == nil { expected.append("`per`") }
       expected.append("the end of the query")
-      var suggestion: String? = nil
-      if current.kind == .word {
-        suggestion = closestMatch(to: current.text, in: ["where", "and", "min", "per"])
+      let word = current.kind == .word ? current.text.lowercased() : ""
+      if word == "min", case .stats = head {
+        throw failure("`min` only follows a `top` or `bottom` list")
       }
+      if word == "per", case .ranking = head {
+        throw failure("`per` only follows a stats query such as `batting runs`")
+      }
+      if word == "where" || word == "and" || word == "min" || word == "per" {
+        throw failure("expected " + list(expected, conjunction: "or") + " (clauses go where, min, per)")
+      }
+      let suggestion = word.isEmpty ? nil : closestMatch(to: word, in: ["where", "and", "min", "per"])
       throw failure("expected " + list(expected, conjunction: "or"), suggestion: suggestion)
     }
     return DSLQuery(head: head, filters: filters, qualifier: qualifier, breakdown: breakdown)
@@ -233,7 +240,7 @@ struct Parser {
   // MARK: keyword matching
 
   mutating func takeWord(_ word: String) -> Bool {
-    guard current.kind == .word, current.text.lowercased() == word else { return false }
+    guard current.kind == .word, current.lower == word else { return false }
     index += 1
     return true
   }
@@ -247,13 +254,15 @@ struct Parser {
   /// Takes the longest of `choices` whose words match the next tokens.
   mutating func takeChoice<T>(_ choices: [T], _ spelling: (T) -> String) -> T? {
     var best: (T, Int)? = nil
+    let first = tokens[index]
+    guard first.kind == .word || first.kind == .symbol else { return nil }
     for choice in choices {
-      let parts = spelling(choice).lowercased().split(separator: " ")
-      guard index + parts.count < tokens.count else { continue }
+      let parts = phraseParts(spelling(choice))
+      guard parts[0] == first.lower, index + parts.count < tokens.count else { continue }
       var matches = true
-      for (k, part) in parts.enumerated() {
+      for (k, part) in parts.enumerated().dropFirst() {
         let token = tokens[index + k]
-        guard token.kind == .word || token.kind == .symbol, token.text.lowercased() == part else {
+        guard token.kind == .word || token.kind == .symbol, token.lower == part else {
           matches = false
           break
         }
@@ -285,6 +294,13 @@ struct Parser {
         }
       }
       suggestion = best?.0
+      if suggestion == nil, let alias = shorthand[current.text.lowercased()],
+        words.contains(alias)
+      {
+        suggestion = alias
+      }
+    } else if current.kind == .number, let alias = shorthand[current.text + (index + 1 < tokens.count ? tokens[index + 1].text.lowercased() : "")], words.contains(alias) {
+      suggestion = alias
     }
     throw failure(
       reason + " (" + words.map { "`\($0)`" }.joined(separator: ", ") + ")", suggestion: suggestion)
@@ -306,4 +322,38 @@ struct Parser {
 func list(_ items: [String], conjunction: String) -> String {
   guard items.count > 1 else { return items.first ?? "" }
   return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
+}
+
+/// Shorthands fans type, for "did you mean" only: the DSL itself has one spelling per meaning.
+let shorthand: [String: String] = [
+  "avg": "average", "ave": "average", "sr": "strike rate", "econ": "economy", "eco": "economy",
+  "er": "economy", "wkts": "wickets", "wicket": "wickets", "wkt": "wickets", "100s": "hundreds",
+  "centuries": "hundreds", "tons": "hundreds", "50s": "fifties", "4s": "fours", "6s": "sixes",
+  "hs": "highest score", "bbi": "best figures", "ct": "catches", "st": "stumpings",
+  "t20": "T20I", "t20is": "T20I", "tests": "Test", "odis": "ODI", "run": "runs", "six": "sixes",
+  "four": "fours", "batsmen": "batters", "batsman": "batters", "bowler": "bowlers",
+  "batter": "batters", "team": "teams", "opponent": "opposition", "vs": "opposition",
+  "against": "opposition", "ground": "venue", "stadium": "venue", "host": "country",
+  "pp": "powerplay", "openers": "opener",
+]
+
+/// Every keyword phrase of the vocabulary split into lower-case words, computed once.
+let vocabularyPhrases: [String: [String]] = {
+  var phrases = Measure.allCases.map(\.word) + RankSubject.allCases.map(\.word)
+  phrases += Discipline.allCases.map(\.word) + RankDirection.allCases.map(\.rawValue)
+  phrases += QualifierMeasure.allCases.map(\.rawValue) + Breakdown.allCases.map(\.rawValue)
+  phrases += FilterField.allCases.map(\.word)
+  for field in FilterField.allCases {
+    switch field.slot {
+    case .words(let words), .wordsOrNumber(let words): phrases += words
+    default: break
+    }
+  }
+  var table: [String: [String]] = [:]
+  for phrase in phrases { table[phrase] = phrase.lowercased().split(separator: " ").map(String.init) }
+  return table
+}()
+
+func phraseParts(_ phrase: String) -> [String] {
+  vocabularyPhrases[phrase] ?? phrase.lowercased().split(separator: " ").map(String.init)
 }

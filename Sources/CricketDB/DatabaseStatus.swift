@@ -1,0 +1,42 @@
+import Foundation
+
+/// Whether a database file is current, and its summary figures (for `cricq db stats`).
+public enum DatabaseStatus {
+  /// True when `url` holds a database of the current schema version built with these aliases.
+  public static func isCurrent(_ url: URL, aliasesDigest: String) -> Bool {
+    guard FileManager.default.fileExists(atPath: url.path),
+      let database = try? Database(path: url.path, mode: .readOnly),
+      (try? database.userVersion) == Schema.schemaVersion,
+      let digest = try? database.scalar(
+        "SELECT value FROM build_info WHERE key = 'aliases_digest'")
+    else { return false }
+    return digest.stringValue == aliasesDigest
+  }
+
+  public struct FormatFigures: Sendable, Equatable {
+    public let format: String
+    public let matches: Int
+    public let deliveries: Int
+    public let firstDate: String
+    public let lastDate: String
+  }
+
+  /// Matches, deliveries and date range per format, in the order Test, ODI, T20I, IPL.
+  public static func figures(_ database: Database) throws -> [FormatFigures] {
+    let deliveries = try database.query(
+      "SELECT format, COUNT(*) FROM deliveries GROUP BY format")
+    var deliveriesPerFormat: [String: Int] = [:]
+    for row in deliveries.rows { deliveriesPerFormat[row.string(0) ?? ""] = row.int(1) }
+    let matches = try database.query(
+      "SELECT format, COUNT(*), MIN(start_date), MAX(start_date) FROM matches GROUP BY format")
+    var result: [FormatFigures] = []
+    for format in Schema.formats {
+      guard let row = matches.rows.first(where: { $0.string(0) == format }) else { continue }
+      result.append(
+        FormatFigures(
+          format: format, matches: row.int(1) ?? 0, deliveries: deliveriesPerFormat[format] ?? 0,
+          firstDate: row.string(2) ?? "", lastDate: row.string(3) ?? ""))
+    }
+    return result
+  }
+}
