@@ -36,10 +36,15 @@ public final class TokenMasker<Constraint: PrefixConstraint> {
 
   func allowed(in state: Constraint.State) -> Allowed {
     if let hit = cache[state] { return hit }
-    var tokens: [Int32] = []
-    let constraint = self.constraint
-    trie.walk(from: state, step: { constraint.advance($0, byte: $1) }) { token, _ in
-      tokens.append(token)
+    var tokens: [Int32]
+    if let dsl = constraint as? DSLConstraint, let dslState = state as? DSLConstraint.State {
+      tokens = trie.allowedTokens(dsl, from: dslState)
+    } else {
+      tokens = []
+      let constraint = self.constraint
+      trie.walk(from: state, step: { constraint.advance($0, byte: $1) }) { token, _ in
+        tokens.append(token)
+      }
     }
     tokens.sort()
     let complete = constraint.isComplete(state)
@@ -77,5 +82,17 @@ public final class TokenMasker<Constraint: PrefixConstraint> {
     // (" sixes"), so forcing a bare " " token would push it off the tokenisation it knows.
     while bytes.last == 0x20 { bytes.removeLast() }
     return bytes
+  }
+}
+
+extension VocabularyTrie {
+  /// The walk for the DSL's own constraint, with concrete types so the compiler specialises it:
+  /// called through `TokenMasker`'s generic parameter, each step would go through witness
+  /// tables and boxed states (about ten times slower where most tokens are allowed, as in a
+  /// quoted name).
+  func allowedTokens(_ constraint: DSLConstraint, from state: DSLConstraint.State) -> [Int32] {
+    var tokens: [Int32] = []
+    walk(from: state, step: { constraint.advance($0, byte: $1) }) { token, _ in tokens.append(token) }
+    return tokens
   }
 }
