@@ -92,7 +92,7 @@ AVX2 static float dot_q5_0(const block_q5_0 *w, const cq_q8 *x, int nb) {
     float d = half(w[b].d);
     __m256 p = _mm256_cvtepi32_ps(dot_us(q, qx));
     acc = _mm256_fmadd_ps(p, _mm256_set1_ps(d * x[b].d), acc);
-    offset += d * x[b].s;  // q is stored +16
+    offset += d * x[b].d * (float)x[b].sum;  // q is stored +16
   }
   return hsum(acc) - 16.0f * offset;
 }
@@ -116,7 +116,7 @@ AVX2 static float dot_q4_K(const block_q4_K *w, const cq_q8 *x, int nb) {
       __m256 p1 = _mm256_cvtepi32_ps(dot_us(hi, _mm256_loadu_si256((const __m256i *)x1->qs)));
       acc = _mm256_fmadd_ps(p0, _mm256_set1_ps(d * s0 * x0->d), acc);
       acc = _mm256_fmadd_ps(p1, _mm256_set1_ps(d * s1 * x1->d), acc);
-      mins += dmin * (m0 * x0->s + m1 * x1->s);
+      mins += dmin * (m0 * x0->d * (float)x0->sum + m1 * x1->d * (float)x1->sum);
     }
   }
   return hsum(acc) - mins;
@@ -173,7 +173,7 @@ AVX2 static void quantize_q8_avx2(const float *x, cq_q8 *y, int n) {
     m4 = _mm_max_ss(m4, _mm_movehdup_ps(m4));
     float amax = _mm_cvtss_f32(m4);
     float d = amax / 127.0f;
-    __m256 id = _mm256_set1_ps(d > 0 ? 1.0f / d : 0.0f);
+    __m256 id = _mm256_set1_ps(amax > 0 ? 127.0f / amax : 0.0f);
 #define mode (_MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)
     __m256i i0 = _mm256_cvtps_epi32(_mm256_round_ps(_mm256_mul_ps(v0, id), mode));
     __m256i i1 = _mm256_cvtps_epi32(_mm256_round_ps(_mm256_mul_ps(v1, id), mode));
@@ -187,8 +187,104 @@ AVX2 static void quantize_q8_avx2(const float *x, cq_q8 *y, int n) {
     __m256i packed = _mm256_packs_epi16(_mm256_packs_epi32(i0, i1), _mm256_packs_epi32(i2, i3));
     packed = _mm256_permutevar8x32_epi32(packed, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
     _mm256_storeu_si256((__m256i *)y[b].qs, packed);
-    y[b].d = d;
-    y[b].s = d * (float)_mm_cvtsi128_si32(t);
+    int sum = _mm_cvtsi128_si32(t);
+    y[b].d = _cvtsh_ss(_cvtss_sh(d, 0));
+    y[b].s = _cvtsh_ss(_cvtss_sh(d * (float)sum, 0));
+    y[b].sum = sum;
+  }
+}
+
+// Stores 16 signed bytes as floats scale * q + offset.
+AVX2 static inline void store16(float *y, __m128i q, float scale, float offset) {
+  __m256 s = _mm256_set1_ps(scale), o = _mm256_set1_ps(offset);
+  _mm256_storeu_ps(y, _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(q)), s, o));
+  _mm256_storeu_ps(y + 8, _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(q, 8))), s, o));
+}
+
+AVX2 static inline void store32(float *y, __m256i q, float scale, float offset) {
+  store16(y, _mm256_castsi256_si128(q), scale, offset);
+  store16(y + 16, _mm256_extracti128_si256(q, 1), scale, offset);
+}
+
+AVX2 static void dequantize_row_avx2(int type, const uint8_t *w, int n, float *y) {
+  const __m128i low4 = _mm_set1_epi8(0x0F);
+  const __m256i low = _mm256_set1_epi8(0x0F);
+  switch (type) {
+  case CQ_Q8_0:
+    for (int b = 0; b < n / 32; b++) {
+      const block_q8_0 *blk = (const block_q8_0 *)w + b;
+      store32(y + 32 * b, _mm256_loadu_si256((const __m256i *)blk->qs), half(blk->d), 0);
+    }
+    return;
+  case CQ_Q4_1:
+    for (int b = 0; b < n / 32; b++) {
+      const block_q4_1 *blk = (const block_q4_1 *)w + b;
+      __m128i raw = _mm_loadu_si128((const __m128i *)blk->qs);
+      store16(y + 32 * b, _mm_and_si128(raw, low4), half(blk->d), half(blk->m));
+      store16(y + 32 * b + 16, _mm_and_si128(_mm_srli_epi16(raw, 4), low4), half(blk->d), half(blk->m));
+    }
+    return;
+  case CQ_Q5_0:
+    for (int b = 0; b < n / 32; b++) {
+      const block_q5_0 *blk = (const block_q5_0 *)w + b;
+      __m128i raw = _mm_loadu_si128((const __m128i *)blk->qs);
+      __m256i q = _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(raw, 4), low4), _mm_and_si128(raw, low4));
+      q = _mm256_or_si256(q, _mm256_and_si256(bits_to_bytes(blk->qh), _mm256_set1_epi8(0x10)));
+      store32(y + 32 * b, _mm256_sub_epi8(q, _mm256_set1_epi8(16)), half(blk->d), 0);
+    }
+    return;
+  case CQ_Q4_K:
+    for (int b = 0; b < n / 256; b++) {
+      const block_q4_K *blk = (const block_q4_K *)w + b;
+      float d = half(blk->d), dmin = half(blk->dmin);
+      for (int j = 0; j < 4; j++) {
+        uint8_t s0, m0, s1, m1;
+        cq_q4_K_scale_min(2 * j, blk->scales, &s0, &m0);
+        cq_q4_K_scale_min(2 * j + 1, blk->scales, &s1, &m1);
+        __m256i raw = _mm256_loadu_si256((const __m256i *)(blk->qs + 32 * j));
+        store32(y + 256 * b + 64 * j, _mm256_and_si256(raw, low), d * s0, -dmin * m0);
+        store32(y + 256 * b + 64 * j + 32, _mm256_and_si256(_mm256_srli_epi16(raw, 4), low), d * s1, -dmin * m1);
+      }
+    }
+    return;
+  case CQ_Q6_K:
+    for (int b = 0; b < n / 256; b++) {
+      const block_q6_K *blk = (const block_q6_K *)w + b;
+      float d = half(blk->d);
+      const __m256i top = _mm256_set1_epi8(0x30), centre = _mm256_set1_epi8(32);
+      for (int h = 0; h < 2; h++) {
+        const uint8_t *ql = blk->ql + 64 * h;
+        const int8_t *sc = blk->scales + 8 * h;
+        float *out = y + 256 * b + 128 * h;
+        __m256i a = _mm256_loadu_si256((const __m256i *)ql);
+        __m256i c = _mm256_loadu_si256((const __m256i *)(ql + 32));
+        __m256i qh = _mm256_loadu_si256((const __m256i *)(blk->qh + 32 * h));
+        __m256i q[4] = {
+          _mm256_or_si256(_mm256_and_si256(a, low), _mm256_and_si256(_mm256_slli_epi16(qh, 4), top)),
+          _mm256_or_si256(_mm256_and_si256(c, low), _mm256_and_si256(_mm256_slli_epi16(qh, 2), top)),
+          _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(a, 4), low), _mm256_and_si256(qh, top)),
+          _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(c, 4), low), _mm256_and_si256(_mm256_srli_epi16(qh, 2), top)),
+        };
+        for (int k = 0; k < 4; k++) {
+          __m256i centred = _mm256_sub_epi8(q[k], centre);
+          store16(out + 32 * k, _mm256_castsi256_si128(centred), d * sc[2 * k], 0);
+          store16(out + 32 * k + 16, _mm256_extracti128_si256(centred, 1), d * sc[2 * k + 1], 0);
+        }
+      }
+    }
+    return;
+  default:
+    cq_dequantize_rows_scalar(type, w, 0, 1, n, y);
+  }
+}
+
+void cq_dequantize_rows(int type, const void *w, size_t rowBytes, int rows, int n, float *out) {
+  if (!cq_has_avx2() || type == CQ_F32 || type == CQ_F16) {
+    cq_dequantize_rows_scalar(type, w, rowBytes, rows, n, out);
+    return;
+  }
+  for (int r = 0; r < rows; r++) {
+    dequantize_row_avx2(type, (const uint8_t *)w + rowBytes * (size_t)r, n, out + (size_t)r * n);
   }
 }
 
@@ -237,8 +333,12 @@ void cq_matvec(int type, const void *w, size_t rowBytes, int rowBegin, int rowEn
     out[r - rowBegin] = cq_dot_scalar(type, (const uint8_t *)w + rowBytes * (size_t)r, x, n);
 }
 
+void cq_dequantize_rows(int type, const void *w, size_t rowBytes, int rows, int n, float *out) {
+  cq_dequantize_rows_scalar(type, w, rowBytes, rows, n, out);
+}
+
 #endif
 
-void cq_dequantize_rows(int type, const void *w, size_t rowBytes, int rows, int n, float *out) {
+void cq_dequantize_rows_reference(int type, const void *w, size_t rowBytes, int rows, int n, float *out) {
   cq_dequantize_rows_scalar(type, w, rowBytes, rows, n, out);
 }

@@ -32,6 +32,31 @@ float cq_f16_to_f32(uint16_t h) {
   return f;
 }
 
+uint16_t cq_f32_to_f16(float f) {
+  uint32_t x;
+  memcpy(&x, &f, 4);
+  uint32_t sign = (x >> 16) & 0x8000;
+  int32_t exponent = (int32_t)((x >> 23) & 0xFF) - 127 + 15;
+  uint32_t mantissa = x & 0x7FFFFF;
+  if (((x >> 23) & 0xFF) == 0xFF) return (uint16_t)(sign | 0x7C00 | (mantissa ? 0x200 : 0));
+  if (exponent >= 31) return (uint16_t)(sign | 0x7C00);
+  if (exponent <= 0) {  // subnormal or zero
+    if (exponent < -10) return (uint16_t)sign;
+    mantissa |= 0x800000;
+    uint32_t shift = (uint32_t)(14 - exponent);
+    uint32_t half = mantissa >> shift;
+    uint32_t rest = mantissa & ((1u << shift) - 1), midpoint = 1u << (shift - 1);
+    if (rest > midpoint || (rest == midpoint && (half & 1))) half++;
+    return (uint16_t)(sign | half);
+  }
+  uint32_t half = sign | ((uint32_t)exponent << 10) | (mantissa >> 13);
+  uint32_t rest = mantissa & 0x1FFF;
+  if (rest > 0x1000 || (rest == 0x1000 && (half & 1))) half++;  // may carry into the exponent
+  return (uint16_t)half;
+}
+
+static float round_f16(float f) { return cq_f16_to_f32(cq_f32_to_f16(f)); }
+
 int cq_supports(int type) {
   switch (type) {
   case CQ_F32: case CQ_F16: case CQ_Q4_1: case CQ_Q5_0: case CQ_Q8_0: case CQ_Q4_K: case CQ_Q6_K:
@@ -57,15 +82,16 @@ void cq_quantize_q8_scalar(const float *x, cq_q8 *y, int n) {
     float amax = 0;
     for (int i = 0; i < 32; i++) amax = fmaxf(amax, fabsf(v[i]));
     float d = amax / 127.0f;
-    float id = d > 0 ? 1.0f / d : 0.0f;
+    float id = amax > 0 ? 127.0f / amax : 0.0f;
     int sum = 0;
     for (int i = 0; i < 32; i++) {
-      int q = (int)roundf(v[i] * id);
+      int q = (int)nearbyintf(v[i] * id);
       y[b].qs[i] = (int8_t)q;
       sum += q;
     }
-    y[b].d = d;
-    y[b].s = d * (float)sum;
+    y[b].d = round_f16(d);
+    y[b].s = round_f16(d * (float)sum);
+    y[b].sum = sum;
   }
 }
 
@@ -166,6 +192,16 @@ void cq_dequantize_rows_scalar(int type, const void *w, size_t rowBytes, int row
 }
 
 float cq_dot_reference(int type, const void *row, const cq_q8 *x, int n) {
+  if (type == CQ_Q4_1) {  // min term through the F16 scaled sum, as llama.cpp's Q8_1 does
+    double sum = 0;
+    for (int b = 0; b < n / 32; b++) {
+      const block_q4_1 *blk = (const block_q4_1 *)row + b;
+      int dot = 0;
+      for (int i = 0; i < 16; i++) dot += (blk->qs[i] & 0xF) * x[b].qs[i] + (blk->qs[i] >> 4) * x[b].qs[i + 16];
+      sum += (double)cq_f16_to_f32(blk->d) * x[b].d * dot + (double)cq_f16_to_f32(blk->m) * x[b].s;
+    }
+    return (float)sum;
+  }
   float w[256];
   double sum = 0;
   for (int start = 0; start < n; start += 256) {

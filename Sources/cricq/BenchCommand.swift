@@ -6,6 +6,6 @@ struct Bench: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Measures cricq's speed against peer implementations (use a release build).",
-    subcommands: [BenchEmbed.self, BenchDSL.self, BenchDecode.self]
+    subcommands: [BenchEmbed.self, BenchDSL.self, BenchGenerate.self, BenchDecode.self]
   )
 }

@@ -16,10 +16,13 @@ enum {
   CQ_F32 = 0, CQ_F16 = 1, CQ_Q4_1 = 3, CQ_Q5_0 = 6, CQ_Q8_0 = 8, CQ_Q4_K = 12, CQ_Q6_K = 14
 };
 
-/// An activation block: values ≈ d * qs[i]; s = d * sum(qs).
+/// An activation block: values ≈ d * qs[i]. As in llama.cpp's Q8_0/Q8_1 (so that SmolLM's and
+/// Qwen's Q8_0/Q5_0/Q4_1 products see the same integers): qs = round-to-even(x · 127/amax),
+/// d = amax/127 rounded to F16, s = (amax/127 · sum) rounded to F16; `sum` is the exact Σ qs.
 typedef struct {
   float d;
   float s;
+  int32_t sum;
   int8_t qs[32];
 } cq_q8;
 
@@ -32,8 +35,11 @@ int cq_has_avx2(void);
 /// Quantises n floats (n a multiple of 32) to n/32 blocks.
 void cq_quantize_q8(const float *x, cq_q8 *y, int n);
 
-/// Reference dequantisation of `rows` rows of `n` elements each (rowBytes apart) to floats.
+/// Dequantisation (AVX2 where available) of `rows` rows of `n` elements each (rowBytes apart) to floats.
 void cq_dequantize_rows(int type, const void *w, size_t rowBytes, int rows, int n, float *out);
+
+/// The scalar reference of cq_dequantize_rows.
+void cq_dequantize_rows_reference(int type, const void *w, size_t rowBytes, int rows, int n, float *out);
 
 /// out[r - rowBegin] = row r of w · x for r in [rowBegin, rowEnd); x holds n/32 blocks.
 void cq_matvec(int type, const void *w, size_t rowBytes, int rowBegin, int rowEnd,
@@ -42,7 +48,8 @@ void cq_matvec(int type, const void *w, size_t rowBytes, int rowBegin, int rowEn
 /// Scalar reference for one row · x (same activation blocks); used to test the fast path.
 float cq_dot_reference(int type, const void *row, const cq_q8 *x, int n);
 
-/// IEEE half ↔ float.
+/// IEEE half ↔ float (round to nearest even).
 float cq_f16_to_f32(uint16_t h);
+uint16_t cq_f32_to_f16(float f);
 
 #endif

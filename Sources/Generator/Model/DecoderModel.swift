@@ -64,6 +64,8 @@ public final class DecoderModel: @unchecked Sendable {
   // @unchecked Sendable: immutable after init; the weights live in the read-only mapping.
   public let config: DecoderConfig
   public var vocabularySize: Int { config.vocabularySize }
+  /// Threads that share each matrix-vector product.
+  public static var threadCount: Int { Linear.threadCount }
 
   let file: GGUFFile  // keeps the mapping alive
   let token_embd: QuantizedMatrix  // (V × E)
