@@ -6,6 +6,9 @@ struct Bench: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Measures cricq's speed against peer implementations (use a release build).",
-    subcommands: [BenchEmbed.self, BenchRetrieval.self, BenchDSL.self, BenchLink.self, BenchGenerate.self]
+    subcommands: [
+      BenchEmbed.self, BenchRetrieval.self, BenchDSL.self, BenchLink.self, BenchGenerate.self,
+      BenchDecode.self,
+    ]
   )
 }
