@@ -169,3 +169,36 @@ func value(_ executor: DSLExecutor, _ dsl: String, row: Int = 0, column: String)
   }
   #expect(a > l)
 }
+
+/// Whole-match records add up a player's innings of one match.
+@Test func matchRecordsAddUpBothInnings() throws {
+  let executor = try realExecutor()
+  // Shubman Gill's 269 and 161 at Edgbaston, 2025: the most Test runs in a match here.
+  let best = try executor.answer("top 1 matches by runs where format = Test")
+  #expect(best.result.rows.first?.first == .text("Shubman Gill"))
+  #expect(
+    try value(executor, "top 1 matches by runs where format = Test", column: "runs")
+      == .integer(430))
+  #expect(
+    try value(executor, "top 1 matches by runs where format = Test", column: "scores")
+      == .text("269 & 161"))
+  // Ajaz Patel's 10/119 and 4/106 at the Wankhede, 2021.
+  let wankhede =
+    "top 1 match figures by wickets where format = Test and venue = \"Wankhede Stadium\""
+  #expect(try value(executor, wankhede, column: "figures") == .text("14/225"))
+  #expect(try value(executor, wankhede, column: "innings") == .text("10/119 & 4/106"))
+  // A match's figures are at least the best innings of it.
+  let spell = try value(
+    executor, "top 1 spells by wickets where player = \"R Ashwin\" and format = Test",
+    column: "figures")
+  let match = try value(
+    executor, "top 1 match figures by wickets where player = \"R Ashwin\" and format = Test",
+    column: "figures")
+  guard case .text(let s) = spell, case .text(let m) = match,
+    let sw = Int(s.prefix { $0 != "/" }), let mw = Int(m.prefix { $0 != "/" })
+  else {
+    Issue.record("expected figures, got \(spell) and \(match)")
+    return
+  }
+  #expect(mw >= sw)
+}

@@ -168,6 +168,7 @@ enum FilterRules {
     case .spells: matchLevel.union([.player, .innings])
     case .partnerships: matchLevel.union([.player, .innings, .wicket])
     case .teamInnings: matchLevel.union([.innings])
+    case .matches, .matchFigures: matchLevel.union([.player])
     }
   }
 
@@ -199,6 +200,8 @@ enum FilterRules {
     case .spells: [.balls, .wickets]
     case .partnerships: [.runs, .balls]
     case .teamInnings: [.runs, .balls]
+    case .matches: [.runs, .balls]
+    case .matchFigures: [.balls, .wickets]
     }
   }
 }
