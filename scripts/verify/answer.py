@@ -140,8 +140,8 @@ class Answerer:
       player = key
     elif "player" in f and len(f["player"]) == 1:
       player = next(iter(self.e.ids(f["player"])))
-    else:
-      return "undefined"  # no single player to count appearances for
+    else:  # several players in a group: the matches their rows come from
+      return len(g.get("match set", ()))
     found = self.e.appearances(f, player)
     if grouping not in (None, "player"):
       found = [a for a in found if self.key_of(q, a[0], player, a[1], a[2]) == key]

@@ -147,4 +147,8 @@ class InningsCard:
       legal = sum(d[1] for d in deliveries)
       if len(bowlers) == 1 and legal >= balls_per_over and sum(d[2] for d in deliveries) == 0:
         self.bowling[deliveries[0][0]].maidens += 1
-    self.all_out = self.wickets + inn["absent_hurt"] >= 10
+    # All out: ten wickets, or too few batters left because of absent or retired-hurt ones who
+    # did not return (India 36 at Adelaide, 2020: nine out, Shami retired hurt).
+    retired = sum(c.how_out in NOT_OUT_KINDS for c in self.batting.values())
+    self.all_out = self.wickets >= 10 or not inn["declared"] and (
+      self.wickets + inn["absent_hurt"] + retired >= 10)

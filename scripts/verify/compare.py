@@ -10,7 +10,8 @@ def same(a, b):
   if isinstance(a, float) or isinstance(b, float):
     if a is None or b is None:
       return a is b
-    return abs(round(a, 2) - b) < 0.0051 if isinstance(a, float) else abs(a - round(b, 2)) < 0.0051
+    # cricq shows reals rounded to 2 places (SQLite rounds halves away from zero).
+    return abs(a - b) <= 0.005 + 1e-9
   return a == b
 
 
@@ -34,8 +35,7 @@ def differences(q, ours, theirs):
     return row[cols.index(col)]
 
   def matches(o, t):
-    return all(same(mine(o, c), theirs_value(t, c)) for c in common
-               if mine(o, c) != "undefined")
+    return all(same(mine(o, c), theirs_value(t, c)) for c in common)
 
   if q.ranking is None:
     if len(rows) != len(ours.rows):

@@ -55,8 +55,13 @@ def answer(engine, q):
       continue
     rows.append([display(engine, label, key)] + values)
   order = nulls_last(q.descending)
-  rows.sort(key=lambda r: (order(r[1]), r[0]))
+  rows.sort(key=lambda r: (order(balls_of(r[1]) if word == "overs" else r[1]), r[0]))
   return ranked_table([label] + shown, rows, q.ranking[1], 1)
+
+
+def balls_of(overs):
+  whole, part = overs.split(".")
+  return int(whole) * 6 + int(part)
 
 
 def ranked_table(columns, rows, n, ranked):
