@@ -112,7 +112,9 @@ enum FilterSQL {
       let country = t.column("country")
       switch word {
       case "home": return "\(country) = \(home(t.team))"
-      case "away": return "\(country) = \(home(t.opposition))"
+      // Not also the subject's own country: IPL sides share India, so no IPL match is away.
+      case "away":
+        return "(\(country) = \(home(t.opposition)) AND \(country) <> \(home(t.team)))"
       default: return "(\(country) <> \(home(t.team)) AND \(country) <> \(home(t.opposition)))"
       }
     case .year: return compare(t.column("year"), value, sql)
