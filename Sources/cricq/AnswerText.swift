@@ -35,11 +35,13 @@ enum AnswerText {
   static func explanation(_ answer: Answer) -> [String] {
     var lines = ["Understood: \(answer.understood.masked)"]
     for b in answer.understood.bindings {
-      lines.append(String(format: "  %@ = %@ (%@, %.2f)", b.placeholder, b.value, b.matchedBy, b.score))
+      lines.append(
+        String(format: "  %@ = %@ (%@, %.2f)", b.placeholder, b.value, b.matchedBy, b.score))
     }
     lines.append("Examples:")
     for e in answer.examples {
-      lines.append(String(format: "  %.3f  %@\n         %@", e.similarity, e.maskedQuestion, e.maskedDSL))
+      lines.append(
+        String(format: "  %.3f  %@\n         %@", e.similarity, e.maskedQuestion, e.maskedDSL))
     }
     if let masked = answer.maskedDSL {
       lines.append("Generated: \(masked)")
@@ -56,8 +58,10 @@ enum AnswerText {
     }
     lines.append(
       "Timings (ms): "
-        + answer.timings.stages.map { String(format: "%@ %.1f", $0.0, $0.1) }.joined(separator: ", ")
-        + "; prompt \(answer.timings.promptTokens) tokens (\(answer.timings.promptTokensReused) reused)")
+        + answer.timings.stages.map { String(format: "%@ %.1f", $0.0, $0.1) }.joined(
+          separator: ", ")
+        + "; prompt \(answer.timings.promptTokens) tokens (\(answer.timings.promptTokensReused) reused)"
+    )
     lines.append("")
     return lines
   }

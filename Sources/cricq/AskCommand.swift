@@ -67,8 +67,12 @@ struct ModelOptions: ParsableArguments {
   var bestReading = false
 
   func check() throws {
-    guard (0...16).contains(k) else { throw ValidationError("--k must be between 0 and 16, found \(k)") }
-    guard (1...8).contains(beam) else { throw ValidationError("--beam must be between 1 and 8, found \(beam)") }
+    guard (0...16).contains(k) else {
+      throw ValidationError("--k must be between 0 and 16, found \(k)")
+    }
+    guard (1...8).contains(beam) else {
+      throw ValidationError("--beam must be between 1 and 8, found \(beam)")
+    }
     guard (0...1).contains(threshold) else {
       throw ValidationError("--threshold must be between 0 and 1, found \(threshold)")
     }
@@ -78,7 +82,8 @@ struct ModelOptions: ParsableArguments {
   }
 
   var options: AskOptions {
-    AskOptions(k: k, beam: beam, threshold: threshold, defaultFormat: format, acceptBestReading: bestReading)
+    AskOptions(
+      k: k, beam: beam, threshold: threshold, defaultFormat: format, acceptBestReading: bestReading)
   }
 
   func answerer() throws -> QuestionAnswerer {

@@ -86,6 +86,8 @@ public struct StageTimings: Sendable, Equatable {
   public var promptTokensReused = 0
   public var generatedTokens = 0
 
+  public init() {}
+
   /// Stage name → milliseconds, in pipeline order.
   public var stages: [(String, Double)] {
     [

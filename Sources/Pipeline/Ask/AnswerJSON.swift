@@ -20,7 +20,10 @@ extension Answer {
       "normalized": understood.normalized,
       "masked": understood.masked,
       "bindings": understood.bindings.map {
-        ["placeholder": $0.placeholder, "kind": $0.kind.rawValue, "value": $0.value, "score": $0.score]
+        [
+          "placeholder": $0.placeholder, "kind": $0.kind.rawValue, "value": $0.value,
+          "score": $0.score,
+        ]
       },
       "masked_dsl": maskedDSL ?? NSNull(),
       "dsl": dsl ?? NSNull(),
@@ -40,10 +43,15 @@ extension Answer {
         ] as [String: Any]
       } ?? NSNull(),
       "examples": examples.map {
-        ["question": $0.question, "dsl": $0.dsl, "masked_question": $0.maskedQuestion,
-         "masked_dsl": $0.maskedDSL, "similarity": ($0.similarity * 1000).rounded() / 1000]
+        [
+          "question": $0.question, "dsl": $0.dsl, "masked_question": $0.maskedQuestion,
+          "masked_dsl": $0.maskedDSL, "similarity": ($0.similarity * 1000).rounded() / 1000,
+        ]
       },
-      "tokens": tokens.map { ["text": $0.text, "probability": $0.probability.map { $0 as Any } ?? NSNull()] as [String: Any] },
+      "tokens": tokens.map {
+        ["text": $0.text, "probability": $0.probability.map { $0 as Any } ?? NSNull()]
+          as [String: Any]
+      },
       "timings_ms": timingsObject,
     ]
   }

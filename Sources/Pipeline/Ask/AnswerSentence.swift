@@ -14,7 +14,8 @@ enum AnswerSentence {
     case .ranking(let r):
       let value = result.columns.firstIndex { $0.name == r.measure.word }.map { cells[$0] } ?? ""
       let word = r.direction == .top ? "Top" : "Bottom"
-      let subject = r.subject.word.hasSuffix("s") ? String(r.subject.word.dropLast()) : r.subject.word
+      let subject =
+        r.subject.word.hasSuffix("s") ? String(r.subject.word.dropLast()) : r.subject.word
       return "\(word) \(subject) by \(r.measure.word)\(context): \(cells[0])"
         + (value.isEmpty || value == cells[0] ? "" : ", \(value)")
     case .stats(let s):
@@ -42,7 +43,8 @@ enum AnswerSentence {
       parts.append("every season in the data (Tests from 2001, ODIs from 2002)")
     }
     let stated = phrase(query.filters)
-    return "Covers" + stated + (parts.isEmpty ? "" : (stated.isEmpty ? " " : "; ") + parts.joined(separator: ", "))
+    return "Covers" + stated
+      + (parts.isEmpty ? "" : (stated.isEmpty ? " " : "; ") + parts.joined(separator: ", "))
       + ". Source: Cricsheet ball-by-ball data."
   }
 
@@ -67,7 +69,8 @@ enum AnswerSentence {
     let values = filter.value.operands.map(text)
     let value = values.joined(separator: ", ")
     if case .range(let a, let b) = filter.value {
-      return filter.field == .year ? "in \(text(a))–\(text(b))" : "\(filter.field.word) \(text(a))–\(text(b))"
+      return filter.field == .year
+        ? "in \(text(a))–\(text(b))" : "\(filter.field.word) \(text(a))–\(text(b))"
     }
     switch filter.field {
     case .format: return "in " + formatName(value)

@@ -56,7 +56,10 @@ public struct ExamplePool: Sendable {
   static func mask(dsl: String, with question: UnderstoodQuestion) -> String? {
     guard var query = try? DSLParser.parse(dsl) else { return nil }
     func placeholder(_ kinds: [BindingKind], _ value: String) -> Operand? {
-      guard let binding = question.bindings.first(where: { kinds.contains($0.kind) && $0.value == value }),
+      guard
+        let binding = question.bindings.first(where: {
+          kinds.contains($0.kind) && $0.value == value
+        }),
         let kind = PlaceholderKind(rawValue: binding.kind.rawValue),
         let number = Int(binding.placeholder.dropFirst(binding.kind.rawValue.count + 1).dropLast())
       else { return nil }

@@ -15,7 +15,9 @@ enum PostDecodingFixes {
     if formats.count == 1, let format = formats.first {
       let filter = Filter(.format, .one(.word(format)))
       if let i = current, query.filters[i] != filter {
-        notes.append("format = \(format): the question says \(format), the model wrote \(query.filters[i].printed)")
+        notes.append(
+          "format = \(format): the question says \(format), the model wrote \(query.filters[i].printed)"
+        )
         query.filters[i] = filter
       } else if current == nil {
         notes.append("format = \(format): the question says \(format)")
@@ -29,7 +31,8 @@ enum PostDecodingFixes {
       let i = query.filters.firstIndex(where: { $0.field == .phase }),
       query.filters[i] != Filter(.phase, .one(.word(phase)))
     {
-      notes.append("phase = \(phase): the question says \(phase), the model wrote \(query.filters[i].printed)")
+      notes.append(
+        "phase = \(phase): the question says \(phase), the model wrote \(query.filters[i].printed)")
       query.filters[i] = Filter(.phase, .one(.word(phase)))
     }
     return (query, notes)

@@ -89,13 +89,16 @@ public final class QuestionAnswerer {
     }
 
     if let reason = ScopeCheck.reason(understood) {
-      return finish(Abstention(kind: .outOfScope, reason: reason, suggestions: [], closestQuestions: closest))
+      return finish(
+        Abstention(kind: .outOfScope, reason: reason, suggestions: [], closestQuestions: closest))
     }
     if let unknown = understood.unknownNames.first {
-      let hint = unknown.suggestions.isEmpty ? "" : "; did you mean \(Self.list(unknown.suggestions))?"
+      let hint =
+        unknown.suggestions.isEmpty ? "" : "; did you mean \(Self.list(unknown.suggestions))?"
       return finish(
         Abstention(
-          kind: .unknownName, reason: "no player, team or ground called \"\(unknown.span.text)\"\(hint)",
+          kind: .unknownName,
+          reason: "no player, team or ground called \"\(unknown.span.text)\"\(hint)",
           suggestions: unknown.suggestions, closestQuestions: closest))
     }
     if let ambiguity = understood.ambiguities.first, !options.acceptBestReading {
@@ -103,7 +106,8 @@ public final class QuestionAnswerer {
       return finish(
         Abstention(
           kind: .ambiguous,
-          reason: "\"\(ambiguity.span.text)\" could be \(Self.list(names, conjunction: "or")); which one?",
+          reason:
+            "\"\(ambiguity.span.text)\" could be \(Self.list(names, conjunction: "or")); which one?",
           suggestions: names, closestQuestions: closest))
     }
 
@@ -198,7 +202,8 @@ public enum AskError: Error, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .missingModel(let path): "no model file at \(path); run scripts/setup or pass --model PATH.gguf"
+    case .missingModel(let path):
+      "no model file at \(path); run scripts/setup or pass --model PATH.gguf"
     }
   }
 }
