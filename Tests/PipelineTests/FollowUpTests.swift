@@ -74,26 +74,29 @@ let rewrites: [FollowUpCase] = [
   .init(
     previous: indiaRecord, followUp: "and for England?",
     expected:
-      #"team matches, wins, losses where opposition = "Australia" and format = Test and team = "England""#
+      #"team matches, wins, losses where team = "England" and opposition = "Australia" and format = Test"#
   ),
   .init(
     previous: indiaRecord, followUp: "what about against Pakistan?",
     expected:
-      #"team matches, wins, losses where team = "India" and format = Test and opposition = "Pakistan""#
+      #"team matches, wins, losses where team = "India" and opposition = "Pakistan" and format = Test"#
   ),
   .init(
     previous: kohliODI, followUp: "and against Aussies?",
     expected: kohliODI + #" and opposition = "Australia""#),
   .init(
     previous: kohliODI, followUp: "and for Australia?",
-    expected: kohliODI + #" and team = "Australia""#),
+    expected:
+      #"batting runs, average where player = "V Kohli" and team = "Australia" and format = ODI"#),
   .init(
     previous: "top 10 teams by wins where format = ODI and since 2015",
     followUp: "what about India?",
-    expected: #"team wins where format = ODI and since 2015 and team = "India""#),
+    expected: #"team wins where team = "India" and format = ODI and since 2015"#),
   .init(
     previous: ipl2016, followUp: "what about MI vs CSK?",
-    expected: ipl2016 + #" and team = "Mumbai Indians" and opposition = "Chennai Super Kings""#),
+    expected:
+      #"top 10 batters by runs where team = "Mumbai Indians" and format = IPL and year = 2016 and opposition = "Chennai Super Kings""#
+  ),
   .init(
     previous: testWickets, followUp: "in England?",
     expected: testWickets + #" and country = "England""#),
@@ -122,17 +125,17 @@ let rewrites: [FollowUpCase] = [
   // Players
   .init(
     previous: testWickets, followUp: "what about Bumrah?",
-    expected: #"bowling wickets where format = Test and player = "JJ Bumrah""#),
+    expected: #"bowling wickets where player = "JJ Bumrah" and format = Test"#),
   .init(
     previous: #"bowling wickets, economy where player = "R Ashwin" and format = IPL"#,
     followUp: "what about Bumrah?",
-    expected: #"bowling wickets, economy where format = IPL and player = "JJ Bumrah""#),
+    expected: #"bowling wickets, economy where player = "JJ Bumrah" and format = IPL"#),
   .init(
     previous: kohliODI, followUp: "and for Rohit?",
-    expected: #"batting runs, average where format = ODI and player = "RG Sharma""#),
+    expected: #"batting runs, average where player = "RG Sharma" and format = ODI"#),
   .init(
     previous: "top 5 innings by runs where format = ODI", followUp: "what about Kohli?",
-    expected: #"top 5 innings by runs where format = ODI and player = "V Kohli""#),
+    expected: #"top 5 innings by runs where player = "V Kohli" and format = ODI"#),
   .init(
     previous: kohliODI, followUp: "and against Anderson?",
     expected: kohliODI + #" and bowler = "JM Anderson""#),

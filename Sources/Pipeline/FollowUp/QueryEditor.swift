@@ -24,11 +24,9 @@ struct QueryEditor {
     switch edit {
     case .instead: break
     case .format(let format):
-      remove([.format])
-      if let format { add(Filter(.format, .one(.word(format.rawValue)))) }
+      replace([.format], with: format.map { [Filter(.format, .one(.word($0.rawValue)))] } ?? [])
     case .time(let filters):
-      remove(Self.timeFields)
-      for filter in filters { add(filter) }
+      replace(Self.timeFields, with: filters)
     case .player(let name): try setPlayer(name)
     case .opponentPlayer(let name): try setOpponent(name)
     case .team(let name, let role):
@@ -38,16 +36,13 @@ struct QueryEditor {
         try setTeam(name, role: try inferredRole())
       }
     case .venue(let name):
-      remove([.venue, .country])
-      add(Filter(.venue, .one(.name(name))))
+      replace([.venue, .country], with: [Filter(.venue, .one(.name(name)))])
     case .event(let name):
       // A competition implies its format: a format kept from the last question would
       // contradict it ("IPL" + "and in the World Cup?").
-      remove(keepFormat ? [.event] : [.event, .format])
-      add(Filter(.event, .one(.name(name))))
+      replace(keepFormat ? [.event] : [.event, .format], with: [Filter(.event, .one(.name(name)))])
     case .filter(let filter):
-      remove([filter.field])
-      add(filter)
+      replace([filter.field], with: [filter])
     case .measure(let word): try setMeasure(word)
     case .count(let direction, let n):
       guard case .ranking(var ranking) = query.head else {
@@ -90,8 +85,7 @@ struct QueryEditor {
       }
       if query.breakdown == .player { query.breakdown = nil }
     }
-    remove([.player])
-    add(Filter(.player, .one(.name(name))))
+    replace([.player], with: [Filter(.player, .one(.name(name)))])
   }
 
   /// "against Anderson": the bowler a batter faced, or the batter a bowler bowled to.
@@ -107,8 +101,7 @@ struct QueryEditor {
     case .bowling, .spells: field = .batter
     default: throw .doesNotFit("\"against \(name)\" needs a batting or bowling question")
     }
-    remove([field])
-    add(Filter(field, .one(.name(name))))
+    replace([field], with: [Filter(field, .one(.name(name)))])
   }
 
   /// The role a bare team name takes: the one team filter the query has, or the subject team
@@ -135,17 +128,14 @@ struct QueryEditor {
         query.head = .stats(Stats(discipline: .team, measures: [ranking.measure]))
         query.qualifiers = []
       }
-      remove([.team])
       if query.breakdown == .team { query.breakdown = nil }
-      add(Filter(.team, .one(.name(name))))
+      replace([.team], with: [Filter(.team, .one(.name(name)))])
     case .opposition:
-      remove([.opposition])
       if query.breakdown == .opposition { query.breakdown = nil }
-      add(Filter(.opposition, .one(.name(name))))
+      replace([.opposition], with: [Filter(.opposition, .one(.name(name)))])
     case .country:
-      remove([.country, .venue])
       if query.breakdown == .country { query.breakdown = nil }
-      add(Filter(.country, .one(.name(name))))
+      replace([.country, .venue], with: [Filter(.country, .one(.name(name)))])
     }
   }
 
@@ -209,8 +199,19 @@ struct QueryEditor {
     query.filters.removeAll { fields.contains($0.field) }
   }
 
-  /// New filters go last; the printer keeps the order given.
-  private mutating func add(_ filter: Filter) {
-    query.filters.append(filter)
+  /// Removes the filters on `fields` and puts `new` where the first of them stood (so
+  /// "format = ODI and year = 2019" becomes "format = Test and year = 2019"). A new player goes
+  /// first and a new team after the players, as the corpus writes them; other filters go last.
+  private mutating func replace(_ fields: Set<FilterField>, with new: [Filter]) {
+    let position = query.filters.firstIndex { fields.contains($0.field) }
+    remove(fields)
+    let subjectEnd = query.filters.prefix { $0.field == .player }.count
+    let fallback =
+      switch new.first?.field {
+      case .player?: 0
+      case .team?: subjectEnd
+      default: query.filters.count
+      }
+    query.filters.insert(contentsOf: new, at: position ?? fallback)
   }
 }
