@@ -27,6 +27,9 @@ public struct WindTunnel {
     public var klBits: Double
     /// The model's total probability on the candidate words (before normalising over them).
     public var candidateMass: Double
+    /// When the measure was not shown: the model's (normalised) probability on words the
+    /// examples used for other measures, which the exact posterior rules out (copying).
+    public var usedWordMass: Double
   }
 
   public let generator: DSLGenerator
@@ -84,13 +87,18 @@ public struct WindTunnel {
         let exact = WindTunnelPosterior.exact(
           words: Self.words, shown: shown.map { (measure: $0.0, word: $0.1) }, queried: queried)
         let model = InformationMeasures.softmax(logScores: scores)
+        let isShown = shownMeasures.prefix(k).contains(queried)
+        let usedWords = Set(shown.map(\.1))
+        let usedMass = zip(Self.words, model).filter { usedWords.contains($0.0) }.map(\.1)
+          .reduce(0, +)
         out.append(
           Measurement(
-            trial: trial, k: k, shown: shownMeasures.prefix(k).contains(queried),
+            trial: trial, k: k, shown: isShown,
             exactEntropy: InformationMeasures.entropyBits(exact),
             modelEntropy: InformationMeasures.entropyBits(model),
             klBits: InformationMeasures.klBits(exact, model),
-            candidateMass: scores.map { exp($0) }.reduce(0, +)))
+            candidateMass: scores.map { exp($0) }.reduce(0, +),
+            usedWordMass: isShown ? .nan : usedMass))
       }
       progress(trial + 1)
     }

@@ -4,7 +4,7 @@ import Foundation
 public enum WindTunnelReport {
   public static let header = [
     "model", "trial", "k", "shown", "exact_entropy_bits", "model_entropy_bits", "kl_bits",
-    "candidate_mass",
+    "candidate_mass", "used_word_mass",
   ]
 
   public static func csv(_ results: [(model: String, measurements: [WindTunnel.Measurement])])
@@ -17,6 +17,7 @@ public enum WindTunnelReport {
           model, String(m.trial), String(m.k), m.shown ? "1" : "0",
           String(format: "%.5f", m.exactEntropy), String(format: "%.5f", m.modelEntropy),
           String(format: "%.5f", m.klBits), String(format: "%.5f", m.candidateMass),
+          m.usedWordMass.isFinite ? String(format: "%.5f", m.usedWordMass) : "",
         ])
       }
     }
@@ -29,8 +30,9 @@ public enum WindTunnelReport {
     -> String
   {
     var out = "| k | trials | shown % | exact entropy bits | model entropy bits | KL bits (all) "
-    out += "| KL bits, shown | KL bits, not shown | mass on the code words |\n"
-    out += "|---|---|---|---|---|---|---|---|---|\n"
+    out += "| KL bits, shown | KL bits, not shown | p(word used for another measure), not shown "
+    out += "| raw mass on the code words |\n"
+    out += "|---|---|---|---|---|---|---|---|---|---|\n"
     for k in Array(Set(measurements.map(\.k))).sorted() {
       let at = measurements.filter { $0.k == k }
       func e(_ values: [Double]) -> String {
@@ -40,6 +42,7 @@ public enum WindTunnelReport {
       out += "| \(k) | \(at.count) | \(String(format: "%.0f", 100 * Double(shown.count) / Double(at.count))) "
       out += "| \(e(at.map(\.exactEntropy))) | \(e(at.map(\.modelEntropy))) | \(e(at.map(\.klBits))) "
       out += "| \(e(shown.map(\.klBits))) | \(e(unshown.map(\.klBits))) "
+      out += "| \(k == 0 ? "–" : e(unshown.map(\.usedWordMass))) "
       out += "| \(e(at.map(\.candidateMass))) |\n"
     }
     return out
@@ -60,7 +63,7 @@ public enum WindTunnelReport {
         }, dashed: dashed, color: color)
     }
     return LinePlot(
-      title: "Wind tunnel (\(model)): model vs exact Bayes posterior over code words",
+      title: "Wind tunnel, \(model): model vs exact posterior",
       xLabel: "examples in the prompt (k)", yLabel: "bits", xCategories: ks.map(String.init),
       series: [
         series("exact posterior entropy", color: "#2ca02c") { $0.exactEntropy },
@@ -86,7 +89,7 @@ extension WindTunnelReport {
       else { throw StudyError.invalid("\(url.path): a row has a field that is not a number") }
       let m = WindTunnel.Measurement(
         trial: trial, k: k, shown: fields[3] == "1", exactEntropy: exact, modelEntropy: model,
-        klBits: kl, candidateMass: mass)
+        klBits: kl, candidateMass: mass, usedWordMass: Double(fields[8]) ?? .nan)
       if let i = out.firstIndex(where: { $0.model == fields[0] }) {
         out[i].measurements.append(m)
       } else {
