@@ -14,6 +14,8 @@ public enum DSLCompiler {
     case (.ranking(let r), .inningsRecords), (.ranking(let r), .spells),
       (.ranking(let r), .partnerships), (.ranking(let r), .teamInnings):
       (text, columns) = Records.select(query, r, source, sql)
+    case (.ranking(let r), .matchBatting), (.ranking(let r), .matchBowling):
+      (text, columns) = MatchRecords.select(query, r, source, sql)
     default:
       (text, columns) = Aggregates.select(query, source, sql)
     }

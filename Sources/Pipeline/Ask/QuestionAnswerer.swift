@@ -1,0 +1,214 @@
+import CricketDB
+import DSL
+import Foundation
+import Generator
+import Retriever
+import Understanding
+
+/// Answers plain-English questions: link → retrieve → prompt → constrained decode → fix → bind →
+/// validate → compile → execute → render. Loads everything once; reuse it across questions
+/// (the instruction header's KV cache and the constraint tables carry over).
+///
+/// Not thread-safe: the generator holds one KV cache. Use it from one task at a time.
+public final class QuestionAnswerer {
+  public let configuration: AskConfiguration
+  public let linker: QuestionLinker
+  public let embedder: SentenceEmbedder
+  public let pool: ExamplePool
+  public let generator: DSLGenerator
+  public let executor: DSLExecutor
+  /// Milliseconds to load each part, in load order.
+  public let loadTimings: [(String, Double)]
+  let builder: PromptBuilder
+  /// One masker per set of placeholders: its allowed-token cache carries over between questions.
+  private var maskers: [[String]: TokenMasker<PlaceholderConstraint>] = [:]
+
+  public init(configuration: AskConfiguration = AskConfiguration()) throws {
+    self.configuration = configuration
+    var timings: [(String, Double)] = []
+    func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+      let clock = ContinuousClock.now
+      defer { timings.append((name, milliseconds(since: clock))) }
+      return try body()
+    }
+    executor = try timed("database") { try DSLExecutor(path: configuration.database) }
+    linker = try timed("linker") {
+      try QuestionLinker.load(
+        database: configuration.database,
+        aliases: configuration.corpus.appendingPathComponent("aliases"))
+    }
+    embedder = try timed("embedder") { try SentenceEmbedder() }
+    let linker = self.linker
+    let embedder = self.embedder
+    pool = try timed("examples") {
+      try ExamplePool(
+        files: ExamplePool.trainFiles(in: configuration.corpus), linker: linker,
+        embedder: embedder, cacheDirectory: configuration.cacheDirectory)
+    }
+    guard FileManager.default.fileExists(atPath: configuration.modelFile.path) else {
+      throw AskError.missingModel(configuration.modelFile.path)
+    }
+    generator = try timed("generator") { try DSLGenerator(modelFile: configuration.modelFile) }
+    builder = PromptBuilder(tokenizer: generator.tokenizer)
+    loadTimings = timings
+  }
+
+  /// Runs a DSL query directly (the REPL's `:dsl`): parse, validate, compile, execute.
+  public func run(dsl: String) throws(DSLError) -> DSLAnswer {
+    try executor.answer(dsl)
+  }
+
+  /// Answers one question. Never throws: every failure is an `Abstention` saying why.
+  public func answer(_ question: String, options: AskOptions = AskOptions()) -> Answer {
+    let started = ContinuousClock.now
+    var clock = started
+    var timings = StageTimings()
+    let understood = linker.understand(question)
+    timings.link = milliseconds(since: clock)
+
+    clock = .now
+    let matches = pool.index.search(embedder.embed(understood.masked), k: max(options.k, 3))
+    let retrieved = matches.map { match -> RetrievedExample in
+      let e = pool.examples[Int(match.example.payload) ?? 0]
+      return RetrievedExample(
+        question: e.question, maskedQuestion: e.maskedQuestion, dsl: e.dsl, maskedDSL: e.maskedDSL,
+        similarity: Double(match.similarity))
+    }
+    let shown = Array(retrieved.prefix(options.k))
+    timings.retrieve = milliseconds(since: clock)
+
+    var answer = Answer(
+      question: question, understood: understood, examples: shown, maskedDSL: nil, dsl: nil,
+      fixes: [], sql: nil, parameters: [], result: nil, sentence: nil, scope: nil,
+      confidence: 0, tokens: [], abstention: nil, timings: timings)
+    let closest = retrieved.prefix(3).map(\.question)
+    func finish(_ abstention: Abstention?) -> Answer {
+      answer.abstention = abstention
+      answer.timings.total = milliseconds(since: started)
+      return answer
+    }
+
+    if let reason = ScopeCheck.reason(understood) {
+      return finish(
+        Abstention(kind: .outOfScope, reason: reason, suggestions: [], closestQuestions: closest))
+    }
+    if let unknown = understood.unknownNames.first {
+      let hint =
+        unknown.suggestions.isEmpty ? "" : "; did you mean \(Self.list(unknown.suggestions))?"
+      return finish(
+        Abstention(
+          kind: .unknownName,
+          reason: "no player, team or ground called \"\(unknown.span.text)\"\(hint)",
+          suggestions: unknown.suggestions, closestQuestions: closest))
+    }
+    if let ambiguity = understood.ambiguities.first, !options.acceptBestReading {
+      let names = ambiguity.candidates.map(\.name)
+      return finish(
+        Abstention(
+          kind: .ambiguous,
+          reason:
+            "\"\(ambiguity.span.text)\" could be \(Self.list(names, conjunction: "or")); which one?",
+          suggestions: names, closestQuestions: closest))
+    }
+
+    clock = .now
+    let prompt = builder.prompt(
+      examples: shown.map { FewShotExample(question: $0.maskedQuestion, dsl: $0.maskedDSL) },
+      question: understood.masked)
+    let placeholders = understood.bindings.map(\.placeholder)
+    let masker = self.masker(for: placeholders)
+    answer.timings.prompt = milliseconds(since: clock)
+
+    let generation: Generation
+    do {
+      var decoding = DecodingOptions(maxTokens: options.maxTokens)
+      if options.beam > 1 { decoding.strategy = .beam(width: options.beam) }
+      generation = try generator.generate(prompt: prompt, masker: masker, options: decoding)
+    } catch {
+      return finish(
+        Abstention(
+          kind: .noQuery,
+          reason: "could not write a query for \"\(understood.normalized)\" (\(error))",
+          suggestions: [], closestQuestions: closest))
+    }
+    let t = generation.timing
+    answer.timings.prefill = t.promptSeconds * 1000
+    answer.timings.decode = (t.totalSeconds - t.promptSeconds) * 1000
+    answer.timings.promptTokens = t.promptTokensFed + t.promptTokensReused
+    answer.timings.promptTokensReused = t.promptTokensReused
+    answer.timings.generatedTokens = generation.steps.count
+    answer.maskedDSL = generation.text
+    answer.confidence = generation.minProbability
+    answer.tokens = generation.steps.filter { !generator.stopTokens.contains($0.token) }.map {
+      TokenConfidence(text: $0.text, probability: $0.distribution?.maskedProbability)
+    }
+
+    clock = .now
+    let result: DSLAnswer
+    do {
+      let (fixed, notes) = PostDecodingFixes.apply(
+        try DSLParser.parse(generation.text), hints: understood.hints,
+        defaultFormat: options.defaultFormat)
+      answer.fixes = notes
+      result = try executor.answer(fixed.printed, bindings: understood.dslBindings)
+    } catch {
+      answer.timings.execute = milliseconds(since: clock)
+      return finish(
+        Abstention(
+          kind: .invalidQuery, reason: "the query the model wrote does not work: \(error)",
+          suggestions: [], closestQuestions: closest))
+    }
+    answer.dsl = result.query.printed
+    answer.sql = result.compiled.sql
+    answer.parameters = result.compiled.parameters.map {
+      switch $0 {
+      case .integer(let n): String(n)
+      case .text(let s): s
+      }
+    }
+    answer.result = result.result
+    answer.sentence = AnswerSentence.sentence(result.query, result.result)
+    answer.scope = AnswerSentence.scope(result.query)
+    answer.timings.execute = milliseconds(since: clock)
+    if generation.minProbability < options.threshold {
+      return finish(
+        Abstention(
+          kind: .lowConfidence,
+          reason: String(
+            format: "the model was unsure of its query (lowest token probability %.2f, below %.2f)",
+            generation.minProbability, options.threshold),
+          suggestions: [], closestQuestions: closest))
+    }
+    return finish(nil)
+  }
+
+  private func masker(for placeholders: [String]) -> TokenMasker<PlaceholderConstraint> {
+    let key = placeholders.sorted()
+    if let masker = maskers[key] { return masker }
+    let masker = generator.masker(for: PlaceholderConstraint(placeholders: key))
+    maskers[key] = masker
+    return masker
+  }
+
+  static func list(_ names: [String], conjunction: String = "or") -> String {
+    guard names.count > 1 else { return names.first ?? "" }
+    return names.dropLast().joined(separator: ", ") + " \(conjunction) " + names.last!
+  }
+}
+
+/// Why the answerer could not be built.
+public enum AskError: Error, CustomStringConvertible {
+  case missingModel(String)
+
+  public var description: String {
+    switch self {
+    case .missingModel(let path):
+      "no model file at \(path); run scripts/setup or pass --model PATH.gguf"
+    }
+  }
+}
+
+func milliseconds(since start: ContinuousClock.Instant) -> Double {
+  let d = ContinuousClock.now - start
+  return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+}

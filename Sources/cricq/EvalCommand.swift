@@ -1,0 +1,99 @@
+import ArgumentParser
+import DSL
+import Foundation
+import Pipeline
+
+/// `cricq eval`: answers a file of (question, dsl) pairs and reports accuracy and abstention.
+struct EvalCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract:
+      "Execution accuracy, exact DSL match and abstention precision/recall on a question file.",
+    discussion: """
+      The file is JSON Lines of {"id", "question", "dsl"}; "dsl": null marks a question that
+      should be abstained on. Default: corpus/test.jsonl, else scripts/fixtures/data/ask-fan.jsonl.
+      """)
+
+  @Option(
+    name: .customLong("eval"), help: ArgumentHelp("Question file (JSON Lines).", valueName: "file"))
+  var file: String?
+
+  @Option(help: "Evaluate only the first N questions.")
+  var limit: Int?
+
+  @OptionGroup var model: ModelOptions
+
+  @Flag(help: "Print one line per question.")
+  var verbose = false
+
+  func validate() throws {
+    try model.check()
+    if let limit, limit < 1 { throw ValidationError("--limit must be at least 1, found \(limit)") }
+  }
+
+  var defaultFile: URL {
+    let corpus = Corpus.repositoryFolder()
+    let test = corpus.appendingPathComponent("test.jsonl")
+    if FileManager.default.fileExists(atPath: test.path) { return test }
+    return corpus.deletingLastPathComponent().appendingPathComponent(
+      "scripts/fixtures/data/ask-fan.jsonl")
+  }
+
+  func run() async throws {
+    let url = file.map { URL(fileURLWithPath: $0) } ?? defaultFile
+    var items = try EvalItem.load(url)
+    if let limit { items = Array(items.prefix(limit)) }
+    let answerer = try model.answerer()
+    print(
+      "\(url.lastPathComponent): \(items.count) questions, k = \(model.k), model \(model.model)")
+    let outcomes = AskEvaluation.run(items, answerer: answerer, options: model.options) { o in
+      guard verbose else { return }
+      let mark =
+        o.item.dsl == nil
+        ? (o.abstainedRegardless ? "abstain ok" : "ANSWERED") : (o.rowsMatch ? "ok" : "WRONG")
+      let reason = o.answer.abstention.map { " [\($0.kind.rawValue)]" } ?? ""
+      print(
+        String(
+          format: "%@  %-10@ p=%.2f %5.0f ms  %@%@\n      %@", o.item.id, mark, o.answer.confidence,
+          o.answer.timings.total, o.item.question, reason, o.answer.dsl ?? o.answer.maskedDSL ?? "-"
+        ))
+      if o.item.dsl != nil && !o.rowsMatch { print("      gold: \(o.item.dsl!)") }
+    }
+    let answerable = outcomes.filter { $0.item.dsl != nil }
+    let rows = answerable.filter(\.rowsMatch).count
+    let exact = answerable.filter(\.exactMatch).count
+    let unanswerable = outcomes.count - answerable.count
+    let abstainedUnanswerable = outcomes.filter { $0.item.dsl == nil && $0.abstainedRegardless }
+      .count
+    print(
+      "execution accuracy \(rows)/\(answerable.count) (\(percent(rows, answerable.count))), "
+        + "exact DSL \(exact)/\(answerable.count) (\(percent(exact, answerable.count))); "
+        + "unanswerable abstained \(abstainedUnanswerable)/\(unanswerable) before any threshold")
+    let times = outcomes.map(\.answer.timings.total).sorted()
+    if !times.isEmpty {
+      print(
+        String(
+          format: "time per question: median %.0f ms, p90 %.0f ms", times[times.count / 2],
+          times[times.count * 9 / 10]))
+    }
+    print("threshold  answered  right  abstained  precision  recall  utility")
+    let table = AskEvaluation.table(outcomes)
+    for r in table {
+      print(
+        String(
+          format: "%9.2f  %8d  %5d  %9d  %9.2f  %6.2f  %7d", r.threshold, r.answered,
+          r.answeredRight,
+          r.abstained, r.precision, r.recall, r.utility))
+    }
+    if let best = AskEvaluation.chosenThreshold(table) {
+      print(
+        String(
+          format: "chosen threshold %.2f: %d of %d answered, %d right (right − 2 × wrong = %d)",
+          best.threshold, best.answered, outcomes.count, best.answeredRight, best.utility))
+    }
+  }
+
+  func percent(_ a: Int, _ b: Int) -> String {
+    b == 0 ? "-" : String(format: "%.1f %%", 100 * Double(a) / Double(b))
+  }
+}
