@@ -4,6 +4,15 @@ import Foundation
 /// Line input for the REPL: libedit's line editing and persistent history on a terminal, plain
 /// `readLine` when standard input is a pipe (libedit prints no prompt there).
 final class LineEditor {
+  /// What one read gave.
+  enum Input: Equatable {
+    case line(String)
+    /// Ctrl-C at the prompt: the line typed so far is dropped.
+    case interrupted
+    /// Ctrl-D on an empty line, or the end of piped input.
+    case end
+  }
+
   private let historyFile: URL?
   private let interactive: Bool
 
@@ -17,12 +26,21 @@ final class LineEditor {
     }
   }
 
-  /// The next line without its line break, or nil at end of input (Ctrl-D).
-  func read(prompt: String) -> String? {
+  /// The next line without its line break. Ctrl-C interrupts `readline`'s blocked read (the
+  /// SIGINT handler has no `SA_RESTART`), which then returns nil like Ctrl-D does: the
+  /// interrupt flag tells them apart.
+  func read(prompt: String) -> Input {
     guard interactive else {
-      return Swift.readLine(strippingNewline: true)
+      return Swift.readLine(strippingNewline: true).map(Input.line) ?? .end
     }
-    guard let raw = readline(prompt) else { return nil }
+    _ = ReplInterrupt.take()
+    guard let raw = readline(prompt) else {
+      if ReplInterrupt.take() {
+        print("^C")
+        return .interrupted
+      }
+      return .end
+    }
     defer { free(raw) }
     let line = String(cString: raw)
     if !line.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -31,6 +49,6 @@ final class LineEditor {
         _ = write_history(path)
       }
     }
-    return line
+    return .line(line)
   }
 }

@@ -125,7 +125,7 @@ func corrupt<G: RandomNumberGenerator>(_ text: String, using g: inout G) -> [UIn
     Set(subjects)
       == [
         "<number>", "batters", "bowlers", "fielders", "allrounders", "teams", "innings", "spells",
-        "partnerships", "team",
+        "partnerships", "team", "matches", "match",
       ])
   let afterHead = constraint.state(after: "top 5 batters by sixes")!
   #expect(Set(constraint.expectedTerminals(after: afterHead)) == ["<end>", "where", "min"])

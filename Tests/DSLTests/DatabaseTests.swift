@@ -21,9 +21,11 @@ func value(_ executor: DSLExecutor, _ dsl: String, row: Int = 0, column: String)
   return answer.result.rows[row][index]
 }
 
+/// Executes the seed pairs; the train files' answers are checked by `scripts/check-corpus`
+/// (about 1,000 queries, too slow for a unit test), their names by `CorpusValidationTests`.
 @Test func everySeedPairValidatesAndAnswers() throws {
   let executor = try realExecutor()
-  let pairs = try Corpus.load(Corpus.repositoryFolder())
+  let pairs = try Corpus.load(Corpus.repositoryFolder().appendingPathComponent("seed.jsonl"))
   #expect(pairs.count >= 40)
   for pair in pairs {
     do {
@@ -138,4 +140,65 @@ func value(_ executor: DSLExecutor, _ dsl: String, row: Int = 0, column: String)
       #expect(expected != .null)
     }
   }
+}
+
+/// `opposition in (...)` counts against any of the sides: the sum of each side alone.
+@Test func oppositionListIsTheSumOfItsSides() throws {
+  let executor = try realExecutor()
+  func runs(_ opposition: String) throws -> Int64 {
+    let v = try value(
+      executor,
+      "batting runs where player = \"V Kohli\" and format = Test and opposition \(opposition)",
+      column: "runs")
+    guard case .integer(let n) = v else { throw CancellationError() }
+    return n
+  }
+  let both = try runs("in (\"England\", \"Australia\")")
+  #expect(both == (try runs("= \"England\"")) + (try runs("= \"Australia\"")))
+  #expect(both > 3000)
+  // England v Australia Tests from either side: more than Cricsheet labels as the Ashes.
+  let sides = "team in (\"England\", \"Australia\") and opposition in (\"England\", \"Australia\")"
+  let all = try value(
+    executor, "team matches where \(sides) and format = Test per team", column: "matches")
+  let labelled = try value(
+    executor, "team matches where team = \"England\" and event = \"The Ashes\"",
+    column: "matches")
+  guard case .integer(let a) = all, case .integer(let l) = labelled else {
+    Issue.record("expected counts, got \(all) and \(labelled)")
+    return
+  }
+  #expect(a > l)
+}
+
+/// Whole-match records add up a player's innings of one match.
+@Test func matchRecordsAddUpBothInnings() throws {
+  let executor = try realExecutor()
+  // Shubman Gill's 269 and 161 at Edgbaston, 2025: the most Test runs in a match here.
+  let best = try executor.answer("top 1 matches by runs where format = Test")
+  #expect(best.result.rows.first?.first == .text("Shubman Gill"))
+  #expect(
+    try value(executor, "top 1 matches by runs where format = Test", column: "runs")
+      == .integer(430))
+  #expect(
+    try value(executor, "top 1 matches by runs where format = Test", column: "scores")
+      == .text("269 & 161"))
+  // Ajaz Patel's 10/119 and 4/106 at the Wankhede, 2021.
+  let wankhede =
+    "top 1 match figures by wickets where format = Test and venue = \"Wankhede Stadium\""
+  #expect(try value(executor, wankhede, column: "figures") == .text("14/225"))
+  #expect(try value(executor, wankhede, column: "innings") == .text("10/119 & 4/106"))
+  // A match's figures are at least the best innings of it.
+  let spell = try value(
+    executor, "top 1 spells by wickets where player = \"R Ashwin\" and format = Test",
+    column: "figures")
+  let match = try value(
+    executor, "top 1 match figures by wickets where player = \"R Ashwin\" and format = Test",
+    column: "figures")
+  guard case .text(let s) = spell, case .text(let m) = match,
+    let sw = Int(s.prefix { $0 != "/" }), let mw = Int(m.prefix { $0 != "/" })
+  else {
+    Issue.record("expected figures, got \(spell) and \(match)")
+    return
+  }
+  #expect(mw >= sw)
 }

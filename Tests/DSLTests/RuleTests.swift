@@ -52,6 +52,23 @@ func ruleError(_ text: String) -> String {
     ruleError("top 5 batters by runs where season = 2019/21")
       == "a split season runs over two years, like 2019/20, but found 2019/21")
   #expect(
+    ruleError("top 5 bowlers by wickets where format = T20I and over = 21")
+      == "`over` takes a number from 1 to 20, but found 21")
+  #expect(
+    ruleError("top 5 bowlers by wickets where format = ODI and over in 46..51")
+      == "`over` takes a number from 1 to 50, but found 51")
+  #expect(
+    ruleError("top 5 bowlers by wickets where format = Test and over in 81..95") == "no error")
+  #expect(
+    ruleError("top 5 bowlers by wickets where format = Test and over = 301")
+      == "`over` takes a number from 1 to 300, but found 301")
+  #expect(
+    ruleError("top 5 matches by runs where format = Test and innings = 2")
+      == "`innings` does not apply to matches queries")
+  #expect(
+    ruleError("top 5 match figures by wickets where format = Test min runs 100")
+      == "`min runs` does not apply to match figures lists; use `min balls` or `min wickets`")
+  #expect(
     ruleError("top 5 bowlers by economy where format = Test and phase = death")
       == "`phase` applies to limited-overs formats (ODI, T20I, IPL), not Tests")
 }

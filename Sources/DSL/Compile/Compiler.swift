@@ -14,6 +14,8 @@ public enum DSLCompiler {
     case (.ranking(let r), .inningsRecords), (.ranking(let r), .spells),
       (.ranking(let r), .partnerships), (.ranking(let r), .teamInnings):
       (text, columns) = Records.select(query, r, source, sql)
+    case (.ranking(let r), .matchBatting), (.ranking(let r), .matchBowling):
+      (text, columns) = MatchRecords.select(query, r, source, sql)
     default:
       (text, columns) = Aggregates.select(query, source, sql)
     }
@@ -41,6 +43,20 @@ public enum DSLCompiler {
 extension DSLQuery {
   /// `DSLCompiler.compile(self)`.
   public func compiled() throws(DSLError) -> CompiledQuery { try DSLCompiler.compile(self) }
+
+  /// Whether each group of rows is one player's: grouped by player, or one `player` named. Only
+  /// then can `matches` count one player's appearances (a correlated count over several players
+  /// would read whichever player's row SQLite picked).
+  func onePlayerPerGroup(_ key: Aggregates.Key?) -> Bool {
+    switch key {
+    case .player, .breakdown(.player): return true
+    default:
+      return filters.contains { f in
+        guard f.field == .player, case .one = f.value else { return false }
+        return true
+      }
+    }
+  }
 }
 
 /// Conditions shared by every shape.
@@ -163,11 +179,11 @@ enum Aggregates {
   }
 
   /// Appearances in the XI under the match-level filters, or, when a filter selects less than
-  /// whole matches, the matches in which the rows occur.
+  /// whole matches or a group holds more than one player, the matches in which the rows occur.
   static func matches(_ query: DSLQuery, _ source: RowSource, key: Key?, _ sql: SQLBuilder)
     -> MeasureSQL
   {
-    guard let player = source.playerColumn,
+    guard let player = source.playerColumn, query.onePlayerPerGroup(key),
       query.filters.allSatisfy({ FilterRules.matchLevel.contains($0.field) || $0.field == .player })
     else {
       return MeasureSQL("COUNT(DISTINCT x.match_id)", .integer)

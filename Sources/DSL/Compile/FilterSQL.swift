@@ -25,15 +25,19 @@ struct FilterTarget {
 }
 
 enum FilterSQL {
+  /// The comparison that keeps rows of the named players: `= (SELECT id ...)` for one name (a
+  /// unique name is at most one id), `IN (SELECT id ...)` for several. SQLite's planner reads
+  /// `IN (subquery)` as a long list and prefers the `deliveries(format, year)` index, scanning
+  /// every ball of the format; `=` lets it use the player's own index.
   static func players(_ operands: [Operand], _ sql: SQLBuilder) -> String {
     let names = operands.compactMap { op -> String? in
       if case .name(let n) = op { return n }
       return nil
     }
     if names.count == 1 {
-      return "(SELECT id FROM players WHERE unique_name = \(sql.bind(names[0])))"
+      return "= (SELECT id FROM players WHERE unique_name = \(sql.bind(names[0])))"
     }
-    return "(SELECT id FROM players WHERE unique_name IN ("
+    return "IN (SELECT id FROM players WHERE unique_name IN ("
       + names.map { sql.bind($0) }.joined(separator: ", ") + "))"
   }
 
@@ -93,11 +97,11 @@ enum FilterSQL {
     case .format: return compare(t.column("format"), value, sql)
     case .player:
       let ids = players(value.operands, sql)
-      if t.source == .partnerships { return "(x.batter1_id IN \(ids) OR x.batter2_id IN \(ids))" }
+      if t.source == .partnerships { return "(x.batter1_id \(ids) OR x.batter2_id \(ids))" }
       guard let column = t.source?.playerColumn else { return nil }
-      return "\(column) IN \(ids)"
-    case .bowler: return "x.bowler_id IN \(players(value.operands, sql))"
-    case .batter: return "x.batter_id IN \(players(value.operands, sql))"
+      return "\(column) \(ids)"
+    case .bowler: return "x.bowler_id \(players(value.operands, sql))"
+    case .batter: return "x.batter_id \(players(value.operands, sql))"
     case .team: return "\(t.team) IN \(teams(value.operands, sql))"
     case .opposition: return "\(t.opposition) IN \(teams(value.operands, sql))"
     case .venue:
@@ -108,7 +112,9 @@ enum FilterSQL {
       let country = t.column("country")
       switch word {
       case "home": return "\(country) = \(home(t.team))"
-      case "away": return "\(country) = \(home(t.opposition))"
+      // Not also the subject's own country: IPL sides share India, so no IPL match is away.
+      case "away":
+        return "(\(country) = \(home(t.opposition)) AND \(country) <> \(home(t.team)))"
       default: return "(\(country) <> \(home(t.team)) AND \(country) <> \(home(t.opposition)))"
       }
     case .year: return compare(t.column("year"), value, sql)

@@ -15,6 +15,8 @@ enum RowSource: Hashable, Sendable {
   /// each match twice, once from each side.
   case teamMatches
   case inningsRecords, spells, partnerships, teamInnings
+  /// batting or bowling innings added up per player and match.
+  case matchBatting, matchBowling
 
   static func choose(for query: DSLQuery) -> RowSource {
     let fields = Set(query.filters.map(\.field))
@@ -31,16 +33,19 @@ enum RowSource: Hashable, Sendable {
     case .spells: return .spells
     case .partnerships: return .partnerships
     case .teamInnings: return .teamInnings
+    case .matches: return .matchBatting
+    case .matchFigures: return .matchBowling
     }
   }
 
   /// `FROM ...` with the row alias `x` and the match joined as `m`.
   var from: String {
     switch self {
-    case .battingInnings, .inningsRecords, .allround:
+    case .battingInnings, .inningsRecords, .allround, .matchBatting:
       "batting_innings x JOIN matches m ON m.id = x.match_id"
     case .battingBalls, .bowlingBalls: "deliveries x JOIN matches m ON m.id = x.match_id"
-    case .bowlingInnings, .spells: "bowling_innings x JOIN matches m ON m.id = x.match_id"
+    case .bowlingInnings, .spells, .matchBowling:
+      "bowling_innings x JOIN matches m ON m.id = x.match_id"
     case .fielding: "fielding x JOIN matches m ON m.id = x.match_id"
     case .teamMatches:
       "(SELECT id AS match_id, team1_id AS team_id, team2_id AS opposition_id FROM matches"
@@ -55,7 +60,8 @@ enum RowSource: Hashable, Sendable {
   /// The column holding the subject player, if the rows are a player's.
   var playerColumn: String? {
     switch self {
-    case .battingInnings, .inningsRecords, .bowlingInnings, .spells, .fielding, .allround:
+    case .battingInnings, .inningsRecords, .bowlingInnings, .spells, .fielding, .allround,
+      .matchBatting, .matchBowling:
       "x.player_id"
     case .battingBalls: "x.batter_id"
     case .bowlingBalls: "x.bowler_id"

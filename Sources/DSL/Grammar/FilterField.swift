@@ -63,7 +63,9 @@ public enum FilterField: String, CaseIterable, Hashable, Sendable {
   /// The forms the field accepts, the first being the most common.
   public var forms: [FilterForm] {
     switch self {
-    case .player, .team: [.equals, .list]
+    // `opposition in (...)` with `team in (...)` selects matches between a set of sides
+    // ("most runs in England v Australia Tests": both lists hold England and Australia).
+    case .player, .team, .opposition: [.equals, .list]
     case .year, .over: [.equals, .range]
     case .date: [.range]
     case .since, .before: [.bare]

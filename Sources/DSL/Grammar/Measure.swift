@@ -4,6 +4,8 @@ public enum MeasureContext: String, CaseIterable, Hashable, Sendable {
   case batting, bowling, fielding, team, allround
   case innings, spells, partnerships
   case teamInnings = "team innings"
+  case matches
+  case matchFigures = "match figures"
 }
 
 /// Every measure the DSL knows. The same word can name different measures in different contexts
@@ -34,6 +36,8 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
   case partnershipRuns, partnershipBalls
   // team innings
   case total
+  // one player's whole match: a batter's innings added up, a bowler's match figures
+  case matchRuns, matchBalls, matchFours, matchSixes, matchWickets
 
   public struct Info: Sendable {
     /// The context the measure belongs to.
@@ -151,6 +155,13 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
       Info(context: .partnerships, word: "balls", higherIsBetter: true, rankable: true)
 
     case .total: Info(context: .teamInnings, word: "total", higherIsBetter: true, rankable: true)
+
+    case .matchRuns: Info(context: .matches, word: "runs", higherIsBetter: true, rankable: true)
+    case .matchBalls: Info(context: .matches, word: "balls", higherIsBetter: true, rankable: true)
+    case .matchFours: Info(context: .matches, word: "fours", higherIsBetter: true, rankable: true)
+    case .matchSixes: Info(context: .matches, word: "sixes", higherIsBetter: true, rankable: true)
+    case .matchWickets:
+      Info(context: .matchFigures, word: "wickets", higherIsBetter: true, rankable: true)
     }
   }
 

@@ -6,6 +6,9 @@ public enum RankSubject: String, CaseIterable, Hashable, Sendable {
   case batters, bowlers, fielders, allrounders, teams
   case innings, spells, partnerships
   case teamInnings = "team innings"
+  /// Whole-match records: a batter's runs over both innings, a bowler's match figures.
+  case matches
+  case matchFigures = "match figures"
 
   public var word: String { rawValue }
 
@@ -20,6 +23,8 @@ public enum RankSubject: String, CaseIterable, Hashable, Sendable {
     case .spells: .spells
     case .partnerships: .partnerships
     case .teamInnings: .teamInnings
+    case .matches: .matches
+    case .matchFigures: .matchFigures
     }
   }
 }

@@ -68,6 +68,20 @@ extension DSLQuery {
     }
   }
 
+  /// Overs a format's innings can have: 20 in T20s, 50 in ODIs; Test innings have no limit
+  /// (the longest in the data ran to 249 overs).
+  private var overLimits: ClosedRange<Int> {
+    let format = filters.first { $0.field == .format }.flatMap { f -> String? in
+      if case .one(.word(let w)) = f.value { return w }
+      return nil
+    }
+    return switch format {
+    case "T20I", "IPL": 1...20
+    case "ODI": 1...50
+    default: 1...300
+    }
+  }
+
   private func checkValue(_ filter: Filter) throws(DSLError) {
     let field = filter.field
     func number(_ operand: Operand) -> Int? {
@@ -79,7 +93,7 @@ extension DSLQuery {
       case .position: 1...11
       case .innings: 1...4
       case .wicket: 1...10
-      case .over: 1...50
+      case .over: overLimits
       case .year, .since, .before, .season: 1800...2100
       default: nil
       }
@@ -154,6 +168,7 @@ enum FilterRules {
     case .spells: matchLevel.union([.player, .innings])
     case .partnerships: matchLevel.union([.player, .innings, .wicket])
     case .teamInnings: matchLevel.union([.innings])
+    case .matches, .matchFigures: matchLevel.union([.player])
     }
   }
 
@@ -185,6 +200,8 @@ enum FilterRules {
     case .spells: [.balls, .wickets]
     case .partnerships: [.runs, .balls]
     case .teamInnings: [.runs, .balls]
+    case .matches: [.runs, .balls]
+    case .matchFigures: [.balls, .wickets]
     }
   }
 }

@@ -181,6 +181,7 @@ public final class DSLGenerator {
   private func greedy<C: PrefixConstraint>(
     prompt: Prompt, masker: TokenMasker<C>, options: DecodingOptions, timing: inout DecodeTiming
   ) throws -> Generation {
+    try options.checkStop()
     let (session, promptLogits) = try startSession(
       prompt.tokens, extra: options.maxTokens, timing: &timing)
     var logits = promptLogits
@@ -188,6 +189,7 @@ public final class DSLGenerator {
     var state = masker.constraint.initialState
     var steps: [TokenStep] = []
     while steps.count < options.maxTokens {
+      try options.checkStop()
       let decision = decide(masker: masker, state: state, options: options, timing: &timing)
       switch decision {
       case .deadEnd:
@@ -291,6 +293,7 @@ public final class DSLGenerator {
     prompt: Prompt, masker: TokenMasker<C>, width: Int, options: DecodingOptions,
     timing: inout DecodeTiming
   ) throws -> Generation {
+    try options.checkStop()
     let (shared, promptLogits) = try startSession(
       prompt.tokens, extra: options.maxTokens, timing: &timing)
     // Beams work on copies so the cached prompt stays as it is.
@@ -303,6 +306,7 @@ public final class DSLGenerator {
       var expansions: [Expansion] = []
       var live: [Beam<C.State>] = []
       for var beam in beams {
+        try options.checkStop()
         // Follow forced tokens, then ask the model.
         var candidates: [Int32] = []
         var ended = false

@@ -112,15 +112,24 @@ public struct DecodingOptions: Sendable {
   public var jumpForward = true
   /// How many alternatives to record per step.
   public var alternatives = 3
+  /// Asked before each token (and before and after the prompt pass): returning true ends the
+  /// generation with `GenerationError.cancelled` (the REPL's Ctrl-C).
+  public var shouldStop: (@Sendable () -> Bool)?
 
   public init(
     strategy: Strategy = .greedy, maxTokens: Int = 128, jumpForward: Bool = true,
-    alternatives: Int = 3
+    alternatives: Int = 3, shouldStop: (@Sendable () -> Bool)? = nil
   ) {
     self.strategy = strategy
     self.maxTokens = maxTokens
     self.jumpForward = jumpForward
     self.alternatives = alternatives
+    self.shouldStop = shouldStop
+  }
+
+  /// Throws `GenerationError.cancelled` when `shouldStop` says so.
+  func checkStop() throws(GenerationError) {
+    if shouldStop?() == true { throw .cancelled }
   }
 }
 
@@ -133,6 +142,8 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
   case deadEnd(partial: String)
   case promptTooLong(tokens: Int, capacity: Int)
   case invalidOptions(String)
+  /// `DecodingOptions.shouldStop` asked to stop (the user pressed Ctrl-C).
+  case cancelled
 
   public var description: String {
     switch self {
@@ -144,6 +155,8 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
       "the prompt has \(tokens) tokens, but the model's cache holds \(capacity)"
     case .invalidOptions(let reason):
       reason
+    case .cancelled:
+      "cancelled"
     }
   }
 }

@@ -9,11 +9,14 @@ public struct LinePlot: Sendable {
     /// One point per x category; nil where the cell was not measured.
     public var points: [Estimate?]
     public var dashed: Bool
+    /// A CSS colour, or nil for the palette's colour at the series' position.
+    public var color: String?
 
-    public init(name: String, points: [Estimate?], dashed: Bool = false) {
+    public init(name: String, points: [Estimate?], dashed: Bool = false, color: String? = nil) {
       self.name = name
       self.points = points
       self.dashed = dashed
+      self.color = color
     }
   }
 
@@ -38,7 +41,7 @@ public struct LinePlot: Sendable {
     self.yRange = yRange
   }
 
-  static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
+  public static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
 
   public func svg(width: Double = 720, height: Double = 440) -> String {
     let left = 78.0, right = 190.0, top = 48.0, bottom = 64.0
@@ -81,7 +84,7 @@ public struct LinePlot: Sendable {
     out += "text-anchor=\"middle\" font-size=\"14\">\(escape(yLabel))</text>\n"
 
     for (s, series) in series.enumerated() {
-      let color = Self.palette[s % Self.palette.count]
+      let color = series.color ?? Self.palette[s % Self.palette.count]
       let dash = series.dashed ? " stroke-dasharray=\"6 4\"" : ""
       // Offset each series a little so overlapping error bars stay readable.
       let jitter = (Double(s) - Double(self.series.count - 1) / 2) * 4

@@ -1,0 +1,160 @@
+import CricketDB
+import DSL
+import Foundation
+import Generator
+
+/// Runs one model over the study's cells: for each question, each selection, each k (ascending,
+/// so the KV cache carries the shared examples forward), it decodes an answer under the
+/// question's grammar, runs it, and scores the gold query by teacher forcing.
+public final class StudyRunner {
+  public let modelName: String
+  let generator: DSLGenerator
+  let builder: PromptBuilder
+  let executor: DSLExecutor
+  let examples: StudyExamples
+  /// Greedy, with a budget of twice the longest corpus query (about 30 tokens): a model that
+  /// runs away writing digits fails in a second rather than in four.
+  let options = DecodingOptions(maxTokens: 64)
+
+  public init(
+    modelName: String, generator: DSLGenerator, builder: PromptBuilder, executor: DSLExecutor,
+    examples: StudyExamples
+  ) {
+    self.modelName = modelName
+    self.generator = generator
+    self.builder = builder
+    self.executor = executor
+    self.examples = examples
+  }
+
+  /// Loads `name` (`qwen`, `smollm`, or a GGUF path) from `CricqPaths.models`.
+  public static func loadGenerator(_ name: String) throws -> DSLGenerator {
+    let url =
+      name.hasSuffix(".gguf")
+      ? URL(fileURLWithPath: name)
+      : CricqPaths.models.appendingPathComponent("\(name)/model.gguf")
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      throw StudyError.missingModel(name: name, path: url.path)
+    }
+    let file = try GGUFFile(url: url)
+    return DSLGenerator(model: try DecoderModel(file: file), tokenizer: try BPETokenizer(file: file))
+  }
+
+  /// Runs every cell not in `done`, calling `emit` with each finished row (k = 0 is the same
+  /// prompt for every selection: it is run once and emitted for each).
+  public func run(
+    items: [StudyItem], ks: [Int], selections: [ExampleSelectionMode], seed: UInt64,
+    done: Set<StudyRow.Key>, emit: (StudyRow) throws -> Void
+  ) throws {
+    let ks = ks.sorted()
+    let largest = ks.last ?? 0
+    for item in items {
+      let gold = try? executor.answer(item.goldDSL).result.rows
+      let masker = masker(for: DSLMasking.entityChoices(item.bindings))
+      var zeroShot: StudyRow?
+      for selection in selections {
+        let ranked = examples.ranked(for: item, mode: selection, count: largest, seed: seed)
+        for k in ks {
+          let key = StudyRow.Key(
+            model: modelName, selection: selection.rawValue, k: k, questionID: item.id)
+          if done.contains(key) { continue }
+          var row: StudyRow
+          if k == 0, let first = zeroShot {
+            row = first
+          } else {
+            row = try cell(item: item, examples: Array(ranked.prefix(k)), gold: gold, masker: masker)
+            if k == 0 { zeroShot = row }
+          }
+          row.key = key
+          try emit(row)
+        }
+      }
+    }
+  }
+
+  func cell(
+    item: StudyItem, examples: [StudyItem], gold: [[SQLValue]]?,
+    masker: TokenMasker<DSLConstraint>
+  ) throws -> StudyRow {
+    let prompt = builder.prompt(examples: examples.map(\.fewShot), question: item.maskedQuestion)
+    var generated = ""
+    var failure = ""
+    var correct = false
+    var exact = false
+    let started = Date()
+    do {
+      let generation = try generator.generate(prompt: prompt, masker: masker, options: options)
+      generated = generation.text
+      (correct, exact, failure) = judge(generated, item: item, gold: gold)
+    } catch let error as GenerationError {
+      failure = "decoding: \(error)"
+    }
+    // Wall time of decoding and judging, failures included (a runaway costs the most).
+    let generateSeconds = Date().timeIntervalSince(started)
+    let score = try generator.score(prompt: prompt, gold: item.maskedGoldDSL, masker: masker)
+    let tokenBytes = score.steps.map { generator.tokenizer.tokenBytes[$0.token] }
+    let roleOfStep = TokenRole.tokenRoles(of: item.maskedGoldDSL, tokenBytes: tokenBytes)
+    var roles: [TokenRole: StudyRow.RoleFigures] = [:]
+    for role in TokenRole.allCases {
+      let steps = zip(score.steps, roleOfStep).filter { $0.1 == role }.map(\.0.distribution)
+      guard !steps.isEmpty else { continue }
+      let n = Double(steps.count)
+      roles[role] = StudyRow.RoleFigures(
+        tokens: steps.count, rawEntropy: steps.map(\.rawEntropyBits).reduce(0, +) / n,
+        maskedEntropy: steps.map(\.maskedEntropyBits).reduce(0, +) / n,
+        goldLog2Prob: steps.map(\.rawLog2Prob).reduce(0, +) / n)
+    }
+    return StudyRow(
+      key: StudyRow.Key(model: modelName, selection: "", k: examples.count, questionID: item.id),
+      exampleIDs: examples.map(\.id), promptTokens: prompt.tokens.count, generated: generated,
+      failure: failure, executionCorrect: correct, exactMatch: exact,
+      generateSeconds: generateSeconds, scoreSeconds: score.timing.totalSeconds,
+      goldTokens: score.steps.count, goldInGrammar: score.rejectedAt == nil,
+      rawEntropy: score.meanRawEntropyBits, maskedEntropy: score.meanMaskedEntropyBits,
+      goldLog2Prob: score.rawLog2Prob, goldProbability: score.meanGoldProbability, roles: roles)
+  }
+
+  /// One masker per set of slot choices, kept for the whole run: questions with the same
+  /// placeholders (most have one or two) share its cache of allowed tokens per grammar state,
+  /// which otherwise costs a walk over the vocabulary trie for every new state.
+  private var maskers: [EntityChoices: TokenMasker<DSLConstraint>] = [:]
+
+  func masker(for choices: EntityChoices) -> TokenMasker<DSLConstraint> {
+    if let known = maskers[choices] { return known }
+    let made = generator.masker(for: DSLConstraint(entities: choices))
+    maskers[choices] = made
+    return made
+  }
+
+  /// Execution accuracy (rows equal the gold rows) and canonical exact match of a model's query.
+  func judge(_ text: String, item: StudyItem, gold: [[SQLValue]]?) -> (
+    correct: Bool, exact: Bool, failure: String
+  ) {
+    var exact = false
+    if let query = try? DSLParser.parse(text), let bound = try? query.bind(item.dslBindings) {
+      exact = bound.printed == item.goldDSL
+    }
+    do {
+      let rows = try executor.answer(text, bindings: item.dslBindings).result.rows
+      guard let gold else { return (false, exact, "the gold query did not run") }
+      return (rows == gold, exact, "")
+    } catch {
+      return (false, exact, "\(error.kind): \(error.reason)")
+    }
+  }
+}
+
+public enum StudyError: Error, CustomStringConvertible {
+  case missingModel(name: String, path: String)
+  case noQuestions(String)
+  case invalid(String)
+
+  public var description: String {
+    switch self {
+    case .missingModel(let name, let path):
+      "no model '\(name)' at \(path); run scripts/setup, or pass qwen, smollm or a .gguf path"
+    case .noQuestions(let reason): reason
+    case .invalid(let reason): reason
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import DSL
+import Foundation
+import Pipeline
+
+/// `cricq study`: accuracy and the model's posterior as examples are added to the prompt.
+struct StudyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "study",
+    abstract: "Measures accuracy and next-token entropy against the number of examples (k).",
+    discussion: """
+      Writes results.csv (one row per question × k × selection × model), windtunnel.csv, \
+      report.md and plots to --out. A killed run continues from results.csv.
+      """)
+
+  @Option(help: "Numbers of examples in the prompt, separated by commas.")
+  var k = "0,1,2,4,8,16"
+
+  @Option(help: "Example selections: retrieved, random (comma-separated).")
+  var select = "retrieved,random"
+
+  @Option(help: "Models: qwen, smollm, or .gguf paths (comma-separated).")
+  var model = "qwen,smollm"
+
+  @Option(help: "Questions (JSONL): its test-split pairs, or all with leave-one-out (default: corpus/test.jsonl, else corpus/seed.jsonl).")
+  var eval: String?
+
+  @Option(help: "Corpus file or folder whose train-split pairs are the example pool.")
+  var corpus = "corpus"
+
+  @Option(help: "Use only the first N questions.")
+  var limit: Int?
+
+  @Option(help: "Seed for random selection, the wind tunnel and the bootstrap.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Output folder.")
+  var out = "study-out"
+
+  @Option(help: "Wind-tunnel trials per model (0 skips it).")
+  var windTrials = 24
+
+  @Flag(help: "Only rewrite report.md and the plots from the CSV files in --out.")
+  var reportOnly = false
+
+  func validate() throws {
+    if let limit, limit < 1 {
+      throw ValidationError("--limit must be at least 1, found \(limit)")
+    }
+    guard windTrials >= 0 else {
+      throw ValidationError("--wind-trials must not be negative, found \(windTrials)")
+    }
+    do {
+      _ = try StudyConfiguration.parseKs(k)
+      _ = try StudyConfiguration.parseSelections(select)
+      _ = try StudyConfiguration.parseModels(model)
+    } catch {
+      throw ValidationError("\(error)")
+    }
+  }
+
+  func run() throws {
+    let output = URL(fileURLWithPath: out, isDirectory: true)
+    if reportOnly {
+      for file in try Study.writeReport(output: output, seed: seed) { print("wrote \(file.path)") }
+      return
+    }
+    let corpusURL = URL(fileURLWithPath: corpus)
+    var isFolder: ObjCBool = false
+    _ = FileManager.default.fileExists(atPath: corpusURL.path, isDirectory: &isFolder)
+    let folder = isFolder.boolValue ? corpusURL : corpusURL.deletingLastPathComponent()
+    var configuration = StudyConfiguration(
+      evalFile: eval.map { URL(fileURLWithPath: $0) }
+        ?? StudyConfiguration.defaultEvalFile(corpus: folder),
+      poolCorpus: corpusURL, output: output)
+    configuration.ks = try StudyConfiguration.parseKs(k)
+    configuration.selections = try StudyConfiguration.parseSelections(select)
+    configuration.models = try StudyConfiguration.parseModels(model)
+    configuration.limit = limit
+    configuration.seed = seed
+    configuration.windTunnelTrials = windTrials
+    try Study(configuration: configuration).run { line in
+      FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+  }
+}
