@@ -11,7 +11,8 @@ struct EvalCommand: AsyncParsableCommand {
       "Execution accuracy, exact DSL match and abstention precision/recall on a question file.",
     discussion: """
       The file is JSON Lines of {"id", "question", "dsl"}; "dsl": null marks a question that
-      should be abstained on. Default: corpus/test.jsonl, else scripts/fixtures/data/ask-fan.jsonl.
+      should be abstained on (so does a line with no "dsl" key, as in corpus/unanswerable.jsonl).
+      Default: corpus/test.jsonl and corpus/unanswerable.jsonl.
       """)
 
   @Option(
@@ -31,17 +32,14 @@ struct EvalCommand: AsyncParsableCommand {
     if let limit, limit < 1 { throw ValidationError("--limit must be at least 1, found \(limit)") }
   }
 
-  var defaultFile: URL {
+  var defaultFiles: [URL] {
     let corpus = Corpus.repositoryFolder()
-    let test = corpus.appendingPathComponent("test.jsonl")
-    if FileManager.default.fileExists(atPath: test.path) { return test }
-    return corpus.deletingLastPathComponent().appendingPathComponent(
-      "scripts/fixtures/data/ask-fan.jsonl")
+    return ["test.jsonl", "unanswerable.jsonl"].map { corpus.appendingPathComponent($0) }
   }
 
   func run() async throws {
-    let url = file.map { URL(fileURLWithPath: $0) } ?? defaultFile
-    var items = try EvalItem.load(url)
+    let urls = files.isEmpty ? defaultFiles : files.map { URL(fileURLWithPath: $0) }
+    var items = try urls.flatMap { try EvalItem.load($0) }
     if let limit { items = Array(items.prefix(limit)) }
     let answerer = try model.answerer()
     print(
@@ -58,6 +56,7 @@ struct EvalCommand: AsyncParsableCommand {
           o.answer.timings.total, o.item.question, reason, o.answer.dsl ?? o.answer.maskedDSL ?? "-"
         ))
       if o.item.dsl != nil && !o.rowsMatch { print("      gold: \(o.item.dsl!)") }
+      fflush(stdout)
     }
     let answerable = outcomes.filter { $0.item.dsl != nil }
     let rows = answerable.filter(\.rowsMatch).count

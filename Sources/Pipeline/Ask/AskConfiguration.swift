@@ -46,7 +46,7 @@ public struct AskOptions: Sendable {
   public var acceptBestReading: Bool
 
   public init(
-    k: Int = 4, beam: Int = 1, maxTokens: Int = 64, threshold: Double = 0.2,
+    k: Int = 4, beam: Int = 1, maxTokens: Int = 48, threshold: Double = 0.2,
     defaultFormat: String? = nil, acceptBestReading: Bool = false
   ) {
     self.k = k

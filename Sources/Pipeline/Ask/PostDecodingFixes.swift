@@ -2,7 +2,9 @@ import DSL
 import Understanding
 
 /// Deterministic corrections to the model's query where the question leaves no doubt: a format
-/// or phase the question names overrides the model's; a default format fills a gap.
+/// or phase the question names overrides the model's; a default format fills a gap; a measure
+/// written twice is written once; `team = A and team = B` is a head-to-head (`opposition = B`);
+/// `year = A and year = B` is the range `year in A..B`.
 enum PostDecodingFixes {
   /// The corrected query and a note per change.
   static func apply(
@@ -35,7 +37,35 @@ enum PostDecodingFixes {
         "phase = \(phase): the question says \(phase), the model wrote \(query.filters[i].printed)")
       query.filters[i] = Filter(.phase, .one(.word(phase)))
     }
+    mergeRepeats(&query, &notes)
     return (query, notes)
+  }
+
+  static func mergeRepeats(_ query: inout DSLQuery, _ notes: inout [String]) {
+    if case .stats(var stats) = query.head {
+      var seen = Set<Measure>()
+      let unique = stats.measures.filter { seen.insert($0).inserted }
+      if unique.count < stats.measures.count {
+        notes.append("each measure once: the model repeated one")
+        stats.measures = unique
+        query.head = .stats(stats)
+      }
+    }
+    let teams = query.filters.indices.filter { query.filters[$0].field == .team }
+    if teams.count == 2, !query.filters.contains(where: { $0.field == .opposition }),
+      case .one(let other) = query.filters[teams[1]].value
+    {
+      notes.append("opposition = \(other.printed): two teams named are a head-to-head")
+      query.filters[teams[1]] = Filter(.opposition, .one(other))
+    }
+    let years = query.filters.indices.filter { query.filters[$0].field == .year }
+    if years.count == 2, case .one(let a) = query.filters[years[0]].value,
+      case .one(let b) = query.filters[years[1]].value
+    {
+      notes.append("year in \(a.printed)..\(b.printed): two years are a range")
+      query.filters[years[0]] = Filter(.year, .range(a, b))
+      query.filters.remove(at: years[1])
+    }
   }
 
   /// Where the corpus puts the format: after the player or team it is about.

@@ -170,6 +170,15 @@ public final class QuestionAnswerer {
     answer.sentence = AnswerSentence.sentence(result.query, result.result)
     answer.scope = AnswerSentence.scope(result.query)
     answer.timings.execute = milliseconds(since: clock)
+    let missing = MeasureCheck.missing(result.query, question: understood)
+    if !missing.isEmpty {
+      return finish(
+        Abstention(
+          kind: .wrongMeasure,
+          reason: "the query the model wrote does not give \(Self.list(missing, conjunction: "and")), "
+            + "which the question asks for",
+          suggestions: [], closestQuestions: closest))
+    }
     if generation.minProbability < options.threshold {
       return finish(
         Abstention(
