@@ -72,7 +72,7 @@ struct QueryEditor {
         else { throw .doesNotFit("the list's measure has no per-player figure") }
         query.head = .stats(Stats(discipline: discipline, measures: [ranking.measure]))
         query.qualifiers = []
-      case .innings, .spells, .partnerships: break
+      case .innings, .spells, .partnerships, .matches, .matchFigures: break
       case .teams, .teamInnings:
         throw .doesNotFit("\(name) is a player, and the last question listed teams")
       }
