@@ -122,6 +122,7 @@ public final class QuestionAnswerer {
     let generation: Generation
     do {
       var decoding = DecodingOptions(maxTokens: options.maxTokens)
+      decoding.shouldStop = options.shouldStop
       if options.beam > 1 { decoding.strategy = .beam(width: options.beam) }
       generation = try generator.generate(prompt: prompt, masker: masker, options: decoding)
     } catch {
