@@ -19,12 +19,15 @@ import Understanding
       masked(
         "top 5 ODI six-hitters among openers in 2019",
         "top 5 batters by sixes where format = ODI and year = 2019 and position = opener")
-        == "top <num1> batters by sixes where format = ODI and year = <year1> and position = opener")
+        == "top <num1> batters by sixes where format = ODI and year = <year1> and position = opener"
+    )
     #expect(
       masked(
         "Kohli vs Smith in Tests: runs and average",
-        #"batting runs, average where player in ("V Kohli", "SPD Smith") and format = Test per player"#)
-        == "batting runs, average where player in (<player1>, <player2>) and format = Test per player")
+        #"batting runs, average where player in ("V Kohli", "SPD Smith") and format = Test per player"#
+      )
+        == "batting runs, average where player in (<player1>, <player2>) and format = Test per player"
+    )
     #expect(
       masked(
         "most ODI hundreds between 2010 and 2014",
@@ -34,7 +37,9 @@ import Understanding
 
   @Test func valuesTheLinkerDidNotFindStayAsWritten() {
     #expect(
-      masked("most Test wickets at Lord's", #"top 10 bowlers by wickets where format = Test and venue = "Lord's""#)
+      masked(
+        "most Test wickets at Lord's",
+        #"top 10 bowlers by wickets where format = Test and venue = "Lord's""#)
         == "top 10 bowlers by wickets where format = Test and venue = <venue1>")
     #expect(
       masked("most wickets somewhere", #"top 10 bowlers by wickets where venue = "Lord's""#)

@@ -104,7 +104,9 @@ public enum AskEvaluation {
     guard answer.rows.count == gold.rows.count else { return false }
     var positions: [Int] = []
     for column in gold.columns {
-      guard let i = answer.columns.firstIndex(where: { $0.name == column.name }) else { return false }
+      guard let i = answer.columns.firstIndex(where: { $0.name == column.name }) else {
+        return false
+      }
       positions.append(i)
     }
     return zip(answer.rows, gold.rows).allSatisfy { a, g in positions.map { a[$0] } == g }

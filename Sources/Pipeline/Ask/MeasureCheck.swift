@@ -27,7 +27,10 @@ enum MeasureCheck {
   /// The named measures the query does not give.
   static func missing(_ query: DSLQuery, question: UnderstoodQuestion) -> [String] {
     // "runs conceded" answers "runs" only when the question is about conceding.
-    let conceding = question.question.lowercased().contains("conced")
+    let text = question.question.lowercased()
+    let conceding = text.contains("conced")
+    // "top 5 wicket takers" reaches the glossary as "five-wicket hauls": not a haul question.
+    let takers = text.contains("wicket taker") || text.contains("wicket-taker")
     let written: Set<String> =
       switch query.head {
       case .ranking(let r): [r.measure.word]
@@ -36,6 +39,7 @@ enum MeasureCheck {
     return question.hints.measures.filter { hint in
       guard var accepted = answers[hint] else { return false }
       if hint == "runs" && conceding { accepted.insert("runs conceded") }
+      if hint.hasSuffix("-wicket hauls") && takers { accepted.insert("wickets") }
       return written.isDisjoint(with: accepted)
     }
   }

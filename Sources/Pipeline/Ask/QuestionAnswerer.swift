@@ -20,6 +20,8 @@ public final class QuestionAnswerer {
   /// Milliseconds to load each part, in load order.
   public let loadTimings: [(String, Double)]
   let builder: PromptBuilder
+  /// Teams that play in the IPL (a question naming one is about the IPL).
+  let iplTeams: Set<String>
   /// One masker per set of placeholders: its allowed-token cache carries over between questions.
   private var maskers: [[String]: TokenMasker<PlaceholderConstraint>] = [:]
 
@@ -50,6 +52,11 @@ public final class QuestionAnswerer {
     }
     generator = try timed("generator") { try DSLGenerator(modelFile: configuration.modelFile) }
     builder = PromptBuilder(tokenizer: generator.tokenizer)
+    let franchises = try? executor.answer("top 100 teams by matches where format = IPL")
+    iplTeams = Set(
+      franchises?.result.rows.compactMap { row in
+        if case .text(let name) = row.first { name } else { nil }
+      } ?? [])
     loadTimings = timings
   }
 
@@ -148,8 +155,8 @@ public final class QuestionAnswerer {
     let result: DSLAnswer
     do {
       let (fixed, notes) = PostDecodingFixes.apply(
-        try DSLParser.parse(generation.text), hints: understood.hints,
-        defaultFormat: options.defaultFormat)
+        try DSLParser.parse(generation.text), question: understood,
+        defaultFormat: options.defaultFormat, iplTeams: iplTeams)
       answer.fixes = notes
       result = try executor.answer(fixed.printed, bindings: understood.dslBindings)
     } catch {
@@ -176,7 +183,8 @@ public final class QuestionAnswerer {
       return finish(
         Abstention(
           kind: .wrongMeasure,
-          reason: "the query the model wrote does not give \(Self.list(missing, conjunction: "and")), "
+          reason:
+            "the query the model wrote does not give \(Self.list(missing, conjunction: "and")), "
             + "which the question asks for",
           suggestions: [], closestQuestions: closest))
     }
