@@ -65,6 +65,9 @@ public final class QuestionAnswerer {
     try executor.answer(dsl)
   }
 
+  /// Extra nearest neighbours considered when reranking examples by the question's phrases.
+  static let rerankPool = 24
+
   /// Answers one question. Never throws: every failure is an `Abstention` saying why.
   public func answer(_ question: String, options: AskOptions = AskOptions()) -> Answer {
     let started = ContinuousClock.now
@@ -74,13 +77,17 @@ public final class QuestionAnswerer {
     timings.link = milliseconds(since: clock)
 
     clock = .now
-    let matches = pool.index.search(embedder.embed(understood.masked), k: max(options.k, 3))
-    let retrieved = matches.map { match -> RetrievedExample in
+    // A wider pool than shown, reranked by the glossary phrases the question names.
+    let matches = pool.index.search(
+      embedder.embed(understood.masked), k: max(options.k, 3) + Self.rerankPool)
+    let candidates = matches.map { match -> RetrievedExample in
       let e = pool.examples[Int(match.example.payload) ?? 0]
       return RetrievedExample(
         question: e.question, maskedQuestion: e.maskedQuestion, dsl: e.dsl, maskedDSL: e.maskedDSL,
         similarity: Double(match.similarity))
     }
+    let retrieved = HintRanking.rerank(
+      candidates, hints: understood.hints, k: max(options.k, 3))
     let shown = Array(retrieved.prefix(options.k))
     timings.retrieve = milliseconds(since: clock)
 
