@@ -98,7 +98,8 @@ class Engine:
     """Filters about the subject's side (team, opposition, location, result, toss, batting)."""
     if "team" in f and self.franchise(team) not in {self.franchise(t) for t in f["team"]}:
       return False
-    if "opposition" in f and self.franchise(opp) != self.franchise(f["opposition"]):
+    if "opposition" in f and self.franchise(opp) not in {
+        self.franchise(t) for t in f["opposition"]}:
       return False
     if "location" in f:
       home, away = self.home(team, m), self.home(opp, m)
@@ -182,8 +183,10 @@ class Engine:
       for n, (inn, card) in enumerate(zip(m["innings"], self.cards(m)), 1):
         if not self.innings_ok(n, f) or not self.side_ok(m, inn["opp"], inn["team"], f):
           continue
+        played = set(m["players"].get(inn["opp"], ()))
         for p, c in card.fielding.items():
-          if not players or p in players:
+          # A substitute fielder's catches and run outs are not his (he did not play).
+          if p in played and (not players or p in players):
             yield m, n, p, inn["opp"], inn["team"], c
 
   def balls(self, f, players, role):
