@@ -141,7 +141,8 @@ class InningsCard:
     if self.partnerships:
       last = self.partnerships[-1]
       last_ball = balls[-1]
-      last.unbroken = not any(w[0] not in NOT_OUT_KINDS for w in last_ball[WICKETS])
+      # Unbroken: nothing ended the stand on the last ball, neither a wicket nor a retirement.
+      last.unbroken = not last_ball[WICKETS]
     for deliveries in overs.values():
       bowlers = {d[0] for d in deliveries}
       legal = sum(d[1] for d in deliveries)
