@@ -36,9 +36,8 @@ public struct StudyReport {
   public init(rows: [StudyRow], seed: UInt64 = 1) {
     self.rows = Self.completeQuestions(rows)
     self.seed = seed
-    let rows = self.rows
     var grouped: [Cell: [StudyRow]] = [:]
-    for row in rows {
+    for row in self.rows {
       grouped[Cell(model: row.key.model, selection: row.key.selection, k: row.key.k), default: []]
         .append(row)
     }
