@@ -32,6 +32,14 @@ import Testing
     #expect(!constraint.accepts("batting runs where player = <player2> and year = <year1>"))
   }
 
+  @Test func aPlaceholderIsWrittenOnce() {
+    let counted = PlaceholderConstraint(placeholders: ["<num1>", "<year1>"])
+    #expect(counted.accepts("top <num1> bowlers by wickets where year = <year1>"))
+    #expect(
+      counted.advance(
+        counted.initialState, bytes: "top <num1> bowlers by wickets where innings = <".utf8) == nil)
+  }
+
   @Test func numbersStayOpenWithoutAPlaceholder() {
     let plain = PlaceholderConstraint(placeholders: [])
     #expect(plain.accepts("top 10 batters by runs where format = Test"))

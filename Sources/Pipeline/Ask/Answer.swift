@@ -61,6 +61,8 @@ public struct Abstention: Sendable, Equatable {
     case noQuery = "no_query"
     /// A query was written but the model was unsure of it.
     case lowConfidence = "low_confidence"
+    /// The query gives a different measure from the one the question names.
+    case wrongMeasure = "wrong_measure"
     /// The query did not validate or run.
     case invalidQuery = "invalid_query"
   }

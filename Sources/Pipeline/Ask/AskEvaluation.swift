@@ -34,7 +34,7 @@ public struct EvalFileError: Error, CustomStringConvertible {
 public struct EvalOutcome: Sendable {
   public var item: EvalItem
   public var answer: Answer
-  /// The answer's rows equal the gold query's rows (false for unanswerable questions).
+  /// The answer holds the gold query's rows (`containsGold`; false for unanswerable questions).
   public var rowsMatch: Bool
   /// The bound DSL is the gold DSL's canonical text.
   public var exactMatch: Bool
@@ -87,7 +87,7 @@ public enum AskEvaluation {
       if let gold = item.dsl, let goldAnswer = try? answerer.run(dsl: gold),
         let result = answer.result
       {
-        rowsMatch = result.rows == goldAnswer.result.rows
+        rowsMatch = containsGold(result, goldAnswer.result)
         exact = answer.dsl == goldAnswer.query.printed
       }
       let outcome = EvalOutcome(
@@ -96,6 +96,20 @@ public enum AskEvaluation {
       progress(outcome)
       return outcome
     }
+  }
+
+  /// The answer holds the gold rows: the same rows in the same order, with every gold column
+  /// present by name and equal (extra columns, "runs, average" for "runs", are allowed).
+  public static func containsGold(_ answer: QueryResult, _ gold: QueryResult) -> Bool {
+    guard answer.rows.count == gold.rows.count else { return false }
+    var positions: [Int] = []
+    for column in gold.columns {
+      guard let i = answer.columns.firstIndex(where: { $0.name == column.name }) else {
+        return false
+      }
+      positions.append(i)
+    }
+    return zip(answer.rows, gold.rows).allSatisfy { a, g in positions.map { a[$0] } == g }
   }
 
   public static let thresholds = [

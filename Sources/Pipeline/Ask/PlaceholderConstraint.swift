@@ -8,8 +8,9 @@ import Synchronization
 ///   `<venueN>` in the question the venue slot accepts nothing, so the plain grammar would still
 ///   offer ` venue =` and the model could write itself into a corner (a study found 51 of 175
 ///   wrong answers were such dead ends). Here ` venue` is never offered.
-/// - **Every placeholder used.** The query may end only once each placeholder of the question
-///   appears in it, so a linked name or year cannot be silently dropped.
+/// - **Every placeholder used, once.** The query may end only once each placeholder of the
+///   question appears in it, so a linked name or year cannot be silently dropped; a placeholder
+///   already written cannot be started again (`top <num1> ... innings = <num1>`).
 public struct PlaceholderConstraint: PrefixConstraint {
   public struct State: Hashable, Sendable {
     var inner: DSLConstraint.State
@@ -46,8 +47,17 @@ public struct PlaceholderConstraint: PrefixConstraint {
     guard let next = inner.advance(state.inner, byte: byte), live.contains(next) else { return nil }
     var result = State(inner: next, used: state.used, partial: state.partial)
     if state.partial < 0 {
-      if byte == UInt8(ascii: "<") { result.partial = placeholders.child(of: 0, byte) ?? -1 }
+      guard byte == UInt8(ascii: "<") else { return result }
+      // Start a placeholder only if an unused one fits this slot, so none can dead-end here.
+      guard let node = placeholders.child(of: 0, byte),
+        placeholders.words.indices.contains(where: { i in
+          state.used & (1 << i) == 0
+            && inner.advance(state.inner, bytes: placeholders.words[i].utf8) != nil
+        })
+      else { return nil }
+      result.partial = node
     } else if let node = placeholders.child(of: state.partial, byte) {
+      guard placeholders.offersUnused(node, state.used) else { return nil }
       if let index = placeholders.terminal[Int(node)] {
         result.used |= 1 << index
         result.partial = -1
@@ -73,11 +83,15 @@ public struct PlaceholderConstraint: PrefixConstraint {
 
 /// A byte trie over the placeholder strings; node 0 is the root.
 struct PlaceholderTrie: Sendable {
+  let words: [String]
   private(set) var children: [[UInt8: Int16]] = [[:]]
   /// For a node that ends a placeholder, its index in the sorted list.
   private(set) var terminal: [Int?] = [nil]
+  /// Bit i: placeholder i passes through the node.
+  private(set) var below: [UInt16] = [0]
 
   init(_ words: [String]) {
+    self.words = words
     for (index, word) in words.enumerated() {
       var node = 0
       for byte in word.utf8 {
@@ -86,15 +100,20 @@ struct PlaceholderTrie: Sendable {
         } else {
           children.append([:])
           terminal.append(nil)
+          below.append(0)
           children[node][byte] = Int16(children.count - 1)
           node = children.count - 1
         }
+        below[node] |= 1 << index
       }
       terminal[node] = index
     }
   }
 
   func child(of node: Int16, _ byte: UInt8) -> Int16? { children[Int(node)][byte] }
+
+  /// Whether a placeholder not yet in `used` can still be written through `node`.
+  func offersUnused(_ node: Int16, _ used: UInt16) -> Bool { below[Int(node)] & ~used != 0 }
 }
 
 /// The states of a `DSLConstraint` from which a complete query is reachable: every reachable

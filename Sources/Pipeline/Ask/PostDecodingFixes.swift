@@ -1,26 +1,39 @@
 import DSL
 import Understanding
 
-/// Deterministic corrections to the model's query where the question leaves no doubt: a format
-/// or phase the question names overrides the model's; a default format fills a gap.
+/// Deterministic corrections to the model's query where the question leaves no doubt:
+/// - a format the question names overrides the model's; an IPL franchise named means the IPL;
+///   a default format fills a gap; a phase the question names overrides the model's;
+/// - a measure written twice is written once; `team = A and team = B` is a head-to-head
+///   (`opposition = B`); a team after "against"/"vs" is the opposition; `year = A and year = B`
+///   is the range `year in A..B`;
+/// - one player's "highest score" / "best figures" is their own best, not a list of innings.
 enum PostDecodingFixes {
-  /// The corrected query and a note per change.
+  /// The corrected query (still with placeholders) and a note per change.
   static func apply(
-    _ query: DSLQuery, hints: QuestionHints, defaultFormat: String?
+    _ query: DSLQuery, question: UnderstoodQuestion, defaultFormat: String?,
+    iplTeams: Set<String>
   ) -> (DSLQuery, [String]) {
     var query = query
     var notes: [String] = []
-    let formats = hints.formats.map(\.rawValue)
+    let hints = question.hints
+    var formats = hints.formats.map(\.rawValue)
+    var said = "the question says"
+    if formats.isEmpty,
+      question.bindings.contains(where: { $0.kind == .team && iplTeams.contains($0.value) })
+    {
+      formats = ["IPL"]
+      said = "an IPL franchise is named, so"
+    }
     let current = query.filters.firstIndex { $0.field == .format }
     if formats.count == 1, let format = formats.first {
       let filter = Filter(.format, .one(.word(format)))
       if let i = current, query.filters[i] != filter {
         notes.append(
-          "format = \(format): the question says \(format), the model wrote \(query.filters[i].printed)"
-        )
+          "format = \(format): \(said) \(format), the model wrote \(query.filters[i].printed)")
         query.filters[i] = filter
       } else if current == nil {
-        notes.append("format = \(format): the question says \(format)")
+        notes.append("format = \(format): \(said) \(format)")
         query.filters.insert(filter, at: firstFilterAfterSubject(query))
       }
     } else if current == nil, formats.isEmpty, let format = defaultFormat {
@@ -35,7 +48,84 @@ enum PostDecodingFixes {
         "phase = \(phase): the question says \(phase), the model wrote \(query.filters[i].printed)")
       query.filters[i] = Filter(.phase, .one(.word(phase)))
     }
+    mergeRepeats(&query, &notes)
+    oppositionAfterAgainst(&query, question.masked, &notes)
+    ownBest(&query, question, &notes)
     return (query, notes)
+  }
+
+  /// `<player1> strike rate against <team1>` written as `team = <team1>`: the opposition.
+  static func oppositionAfterAgainst(
+    _ query: inout DSLQuery, _ masked: String, _ notes: inout [String]
+  ) {
+    guard !query.filters.contains(where: { $0.field == .opposition }) else { return }
+    let words = masked.lowercased().split(separator: " ").map(String.init)
+    let against = Set(
+      words.indices.dropFirst().filter {
+        ["against", "vs", "vs.", "v", "versus"].contains(words[$0 - 1])
+      }
+      .map { words[$0].trimmingCharacters(in: .punctuationCharacters.subtracting(["<", ">"])) })
+    for (i, filter) in query.filters.enumerated() where filter.field == .team {
+      guard case .one(.placeholder(let p)) = filter.value, against.contains(p.description),
+        query.filters.contains(where: { $0.field == .player || ($0.field == .team && $0 != filter) }
+        )
+      else { continue }
+      notes.append("opposition = \(p): the question says against \(p)")
+      query.filters[i] = Filter(.opposition, filter.value)
+      return
+    }
+  }
+
+  /// One player's highest score or best figures asked as a list of one innings.
+  static func ownBest(
+    _ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String]
+  ) {
+    guard case .ranking(let r) = query.head, r.direction == .top,
+      question.bindings.allSatisfy({ $0.kind != .num }),
+      query.filters.filter({ $0.field == .player }).count == 1,
+      case .one(.placeholder) = query.filters.first(where: { $0.field == .player })?.value
+    else { return }
+    let text = question.masked.lowercased()
+    guard !["scores", "innings", "spells", "top", "list"].contains(where: text.contains) else {
+      return
+    }
+    let best: (Discipline, Measure)? =
+      switch (r.subject, r.measure.word) {
+      case (.innings, "runs"): (.batting, .highestScore)
+      case (.spells, "wickets"): (.bowling, .bestFigures)
+      default: nil
+      }
+    guard let (discipline, measure) = best else { return }
+    notes.append("\(discipline.word) \(measure.word): one player's own best, not a list")
+    query.head = .stats(Stats(discipline: discipline, measures: [measure]))
+    query.qualifiers = []
+  }
+
+  static func mergeRepeats(_ query: inout DSLQuery, _ notes: inout [String]) {
+    if case .stats(var stats) = query.head {
+      var seen = Set<Measure>()
+      let unique = stats.measures.filter { seen.insert($0).inserted }
+      if unique.count < stats.measures.count {
+        notes.append("each measure once: the model repeated one")
+        stats.measures = unique
+        query.head = .stats(stats)
+      }
+    }
+    let teams = query.filters.indices.filter { query.filters[$0].field == .team }
+    if teams.count == 2, !query.filters.contains(where: { $0.field == .opposition }),
+      case .one(let other) = query.filters[teams[1]].value
+    {
+      notes.append("opposition = \(other.printed): two teams named are a head-to-head")
+      query.filters[teams[1]] = Filter(.opposition, .one(other))
+    }
+    let years = query.filters.indices.filter { query.filters[$0].field == .year }
+    if years.count == 2, case .one(let a) = query.filters[years[0]].value,
+      case .one(let b) = query.filters[years[1]].value
+    {
+      notes.append("year in \(a.printed)..\(b.printed): two years are a range")
+      query.filters[years[0]] = Filter(.year, .range(a, b))
+      query.filters.remove(at: years[1])
+    }
   }
 
   /// Where the corpus puts the format: after the player or team it is about.

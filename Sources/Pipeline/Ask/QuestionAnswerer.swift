@@ -20,6 +20,8 @@ public final class QuestionAnswerer {
   /// Milliseconds to load each part, in load order.
   public let loadTimings: [(String, Double)]
   let builder: PromptBuilder
+  /// Teams that play in the IPL (a question naming one is about the IPL).
+  let iplTeams: Set<String>
   /// One masker per set of placeholders: its allowed-token cache carries over between questions.
   private var maskers: [[String]: TokenMasker<PlaceholderConstraint>] = [:]
 
@@ -50,6 +52,11 @@ public final class QuestionAnswerer {
     }
     generator = try timed("generator") { try DSLGenerator(modelFile: configuration.modelFile) }
     builder = PromptBuilder(tokenizer: generator.tokenizer)
+    let franchises = try? executor.answer("top 100 teams by matches where format = IPL")
+    iplTeams = Set(
+      franchises?.result.rows.compactMap { row in
+        if case .text(let name) = row.first { name } else { nil }
+      } ?? [])
     loadTimings = timings
   }
 
@@ -57,6 +64,9 @@ public final class QuestionAnswerer {
   public func run(dsl: String) throws(DSLError) -> DSLAnswer {
     try executor.answer(dsl)
   }
+
+  /// Extra nearest neighbours considered when reranking examples by the question's phrases.
+  static let rerankPool = 24
 
   /// Answers one question. Never throws: every failure is an `Abstention` saying why.
   public func answer(_ question: String, options: AskOptions = AskOptions()) -> Answer {
@@ -67,13 +77,17 @@ public final class QuestionAnswerer {
     timings.link = milliseconds(since: clock)
 
     clock = .now
-    let matches = pool.index.search(embedder.embed(understood.masked), k: max(options.k, 3))
-    let retrieved = matches.map { match -> RetrievedExample in
+    // A wider pool than shown, reranked by the glossary phrases the question names.
+    let matches = pool.index.search(
+      embedder.embed(understood.masked), k: max(options.k, 3) + Self.rerankPool)
+    let candidates = matches.map { match -> RetrievedExample in
       let e = pool.examples[Int(match.example.payload) ?? 0]
       return RetrievedExample(
         question: e.question, maskedQuestion: e.maskedQuestion, dsl: e.dsl, maskedDSL: e.maskedDSL,
         similarity: Double(match.similarity))
     }
+    let retrieved = HintRanking.rerank(
+      candidates, hints: understood.hints, k: max(options.k, 3))
     let shown = Array(retrieved.prefix(options.k))
     timings.retrieve = milliseconds(since: clock)
 
@@ -122,6 +136,7 @@ public final class QuestionAnswerer {
     let generation: Generation
     do {
       var decoding = DecodingOptions(maxTokens: options.maxTokens)
+      decoding.shouldStop = options.shouldStop
       if options.beam > 1 { decoding.strategy = .beam(width: options.beam) }
       generation = try generator.generate(prompt: prompt, masker: masker, options: decoding)
     } catch {
@@ -147,8 +162,8 @@ public final class QuestionAnswerer {
     let result: DSLAnswer
     do {
       let (fixed, notes) = PostDecodingFixes.apply(
-        try DSLParser.parse(generation.text), hints: understood.hints,
-        defaultFormat: options.defaultFormat)
+        try DSLParser.parse(generation.text), question: understood,
+        defaultFormat: options.defaultFormat, iplTeams: iplTeams)
       answer.fixes = notes
       result = try executor.answer(fixed.printed, bindings: understood.dslBindings)
     } catch {
@@ -170,6 +185,16 @@ public final class QuestionAnswerer {
     answer.sentence = AnswerSentence.sentence(result.query, result.result)
     answer.scope = AnswerSentence.scope(result.query)
     answer.timings.execute = milliseconds(since: clock)
+    let missing = MeasureCheck.missing(result.query, question: understood)
+    if !missing.isEmpty {
+      return finish(
+        Abstention(
+          kind: .wrongMeasure,
+          reason:
+            "the query the model wrote does not give \(Self.list(missing, conjunction: "and")), "
+            + "which the question asks for",
+          suggestions: [], closestQuestions: closest))
+    }
     if generation.minProbability < options.threshold {
       return finish(
         Abstention(
