@@ -52,11 +52,7 @@ public final class QuestionAnswerer {
     }
     generator = try timed("generator") { try DSLGenerator(modelFile: configuration.modelFile) }
     builder = PromptBuilder(tokenizer: generator.tokenizer)
-    let franchises = try? executor.answer("top 100 teams by matches where format = IPL")
-    iplTeams = Set(
-      franchises?.result.rows.compactMap { row in
-        if case .text(let name) = row.first { name } else { nil }
-      } ?? [])
+    iplTeams = IPLFranchises.names(executor)
     loadTimings = timings
   }
 

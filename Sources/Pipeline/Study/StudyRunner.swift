@@ -11,6 +11,7 @@ public final class StudyRunner {
   let generator: DSLGenerator
   let builder: PromptBuilder
   let executor: DSLExecutor
+  let iplTeams: Set<String>
   let examples: StudyExamples
   /// As the product decodes (`AskOptions`): greedy, at most 64 tokens.
   let options = DecodingOptions(maxTokens: AskOptions().maxTokens)
@@ -24,6 +25,7 @@ public final class StudyRunner {
     self.builder = builder
     self.executor = executor
     self.examples = examples
+    iplTeams = IPLFranchises.names(executor)
   }
 
   /// Loads `name` (`qwen`, `smollm`, or a GGUF path) as `cricq ask` does.
@@ -131,7 +133,7 @@ public final class StudyRunner {
       return (false, false, "the decoder's query does not parse")
     }
     let fixed = PostDecodingFixes.apply(
-      parsed, hints: item.understood.hints, defaultFormat: nil
+      parsed, question: item.understood, defaultFormat: nil, iplTeams: iplTeams
     ).0.printed
     var exact = false
     if let bound = try? DSLParser.parse(fixed).bind(item.dslBindings) {
