@@ -149,7 +149,11 @@ class InningsCard:
       if len(bowlers) == 1 and legal >= balls_per_over and sum(d[2] for d in deliveries) == 0:
         self.bowling[deliveries[0][0]].maidens += 1
     # All out: ten wickets, or too few batters left because of absent or retired-hurt ones who
-    # did not return (India 36 at Adelaide, 2020: nine out, Shami retired hurt).
+    # did not return (India 36 at Adelaide, 2020: nine out, Shami retired hurt); not when the
+    # innings ended otherwise, by a declaration, its overs or reaching the target.
     retired = sum(c.how_out in NOT_OUT_KINDS for c in self.batting.values())
-    self.all_out = self.wickets >= 10 or not inn["declared"] and (
+    ended_otherwise = inn["declared"] or (
+      inn["overs"] and self.legal >= inn["overs"] * balls_per_over) or (
+      inn["target"] and self.total >= inn["target"])
+    self.all_out = self.wickets >= 10 or not ended_otherwise and (
       self.wickets + inn["absent_hurt"] + retired >= 10)

@@ -13,7 +13,7 @@ from pathlib import Path
 DATA = Path(os.environ.get("CRICSHEET_DIR", "/work/shared/data/cricsheet"))
 ZIPS = ["tests_json.zip", "odis_json.zip", "t20s_json.zip", "ipl_json.zip"]
 CACHE = Path(os.environ.get("CRICQ_HOME", Path.home() / ".cache/cricq")) / "verify"
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 ALIASES = Path(__file__).resolve().parents[2] / "corpus/aliases"
 
 # One delivery: a tuple indexed by these positions.
@@ -143,6 +143,8 @@ def read_match(raw, names):
         "forfeited": bool(inn.get("forfeited")),
         "penalty": penalty.get("pre", 0) + penalty.get("post", 0),
         "absent_hurt": len(inn.get("absent_hurt", [])),
+        "target": inn.get("target", {}).get("runs"),
+        "overs": inn.get("target", {}).get("overs", info.get("overs")),
         "balls": balls,
       }
     )
