@@ -14,7 +14,7 @@
 ///   copies of match columns (format, dates, venue, country, event) so leaderboards need no joins.
 public enum Schema {
   /// Stored in `PRAGMA user_version`; bump it whenever a table, column or meaning changes.
-  public static let schemaVersion: Int32 = 5
+  public static let schemaVersion: Int32 = 6
 
   /// The closed list of formats, as stored in `format` columns.
   public static let formats = ["Test", "ODI", "T20I", "IPL"]

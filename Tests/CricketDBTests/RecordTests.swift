@@ -31,6 +31,22 @@ import Testing
     #expect(figures.last?.lastDate == "2025-06-03")
   }
 
+  @Test func nineDownWithARetiredBatterAfterTheOversRanOutIsNotAllOut() throws {
+    // Each batted out its overs nine down with one batter retired hurt (Cricsheet ids).
+    for (match, runs) in [(1298163, 91), (1393329, 161), (317579, 286)] {
+      let row = try top(
+        "SELECT runs, wickets, all_out FROM team_innings WHERE match_id = ? AND innings_number = 1",
+        [.integer(Int64(match))])
+      #expect(row?.int(0) == runs, "\(match)")
+      #expect(row?.int(1) == 9, "\(match)")
+      #expect(row?.int(2) == 0, "\(match): not all out")
+    }
+    // Ten wickets is all out, as ever (the chase in 317579).
+    let chase = try top(
+      "SELECT all_out FROM team_innings WHERE match_id = 317579 AND innings_number = 2")
+    #expect(chase?.int(0) == 1)
+  }
+
   @Test func kohliHighestODIScoreIs183AgainstPakistanIn2012() throws {
     let row = try bestInnings("V Kohli", "ODI")
     #expect(row?.int(0) == 183)

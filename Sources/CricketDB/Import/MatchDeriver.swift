@@ -48,7 +48,7 @@ enum MatchDeriver {
     for innings in match.innings where !innings.superOver {
       number += 1
       var derived = InningsDeriver(
-        format: format, ballsPerOver: match.ballsPerOver, people: people)
+        format: format, ballsPerOver: match.ballsPerOver, oversLimit: match.overs, people: people)
       rows.innings.append(
         try derived.derive(innings, number: number, battingTeam: try teamIndex(innings.team)))
       people = derived.people
@@ -80,6 +80,8 @@ struct PeopleIndex {
 struct InningsDeriver {
   let format: String
   let ballsPerOver: Int
+  /// The scheduled overs per side in limited-overs matches (`info.overs`).
+  let oversLimit: Int?
   var people: PeopleIndex
 
   private var batting: [BattingRow] = []
@@ -91,9 +93,10 @@ struct InningsDeriver {
   private var partnerships: [PartnershipRow] = []
   private var total = TeamTotals()
 
-  init(format: String, ballsPerOver: Int, people: PeopleIndex) {
+  init(format: String, ballsPerOver: Int, oversLimit: Int?, people: PeopleIndex) {
     self.format = format
     self.ballsPerOver = ballsPerOver
+    self.oversLimit = oversLimit
     self.people = people
   }
 
@@ -116,6 +119,12 @@ struct InningsDeriver {
     fielding.append(FieldingRow(player: player))
     fieldingSlot[player] = fielding.count - 1
     return fielding.count - 1
+  }
+
+  /// Legal balls in an overs figure written as Cricsheet does: 46.2 is 46 overs and 2 balls.
+  private func ballsIn(overs: Double) -> Int {
+    let whole = Int(overs)
+    return whole * ballsPerOver + Int(((overs - Double(whole)) * 10).rounded())
   }
 
   /// A batter seen at the crease again after retiring is back in: not out unless dismissed later.
@@ -314,9 +323,17 @@ struct InningsDeriver {
     total.runs += innings.penaltyPre + innings.penaltyPost
     total.extras += innings.penaltyPre + innings.penaltyPost
     let retiredForGood = batting.filter { CricketRules.notOutKinds.contains($0.howOut) }.count
+    // Retired or absent batters end an innings only when nothing else did: nine down with one
+    // retired hurt after batting out the overs, or after reaching the target, is "91/9", not
+    // all out (matches 1298163, 1393329, 317579).
+    let ballsAllowed =
+      innings.targetOvers.map(ballsIn(overs:)) ?? oversLimit.map { $0 * ballsPerOver }
+    let endedOtherwise =
+      innings.declared || ballsAllowed.map { total.legalBalls >= $0 } == true
+      || innings.targetRuns.map { total.runs >= $0 } == true
     total.allOut =
       total.wickets >= 10
-      || (!innings.declared && total.wickets + innings.absentHurt.count + retiredForGood >= 10)
+      || (!endedOtherwise && total.wickets + innings.absentHurt.count + retiredForGood >= 10)
 
     rows.batting = batting
     rows.bowling = bowling
