@@ -48,6 +48,7 @@ enum PostDecodingFixes {
         "phase = \(phase): the question says \(phase), the model wrote \(query.filters[i].printed)")
       query.filters[i] = Filter(.phase, .one(.word(phase)))
     }
+    YearBoundsFix.apply(&query, question, &notes)
     mergeRepeats(&query, &notes)
     oppositionAfterAgainst(&query, question.masked, &notes)
     ownBest(&query, question, &notes)
