@@ -8,7 +8,7 @@ struct Bench: AsyncParsableCommand {
     abstract: "Measures cricq's speed against peer implementations (use a release build).",
     subcommands: [
       BenchEmbed.self, BenchRetrieval.self, BenchDSL.self, BenchLink.self, BenchGenerate.self,
-      BenchDecode.self, BenchAsk.self,
+      BenchDecode.self, BenchAsk.self, BenchFollowUp.self,
     ]
   )
 }

@@ -22,6 +22,8 @@ final class ReplSession {
   let database: URL
   let executor: DSLExecutor
   var last: ReplLastAnswer?
+  /// The model pipeline, loaded on the first question that needs it.
+  var answerer: QuestionAnswerer?
   /// The linker for follow-ups, loaded on the first one (the answerer's once it is loaded).
   private var followUpLinker: QuestionLinker?
 

@@ -25,7 +25,7 @@ struct StudyCommand: ParsableCommand {
   @Option(help: "Questions (JSONL): its test-split pairs, or all with leave-one-out (default: corpus/test.jsonl, else corpus/seed.jsonl).")
   var eval: String?
 
-  @Option(help: "Corpus file or folder whose train-split pairs are the example pool.")
+  @Option(help: "Corpus folder: its train files are the example pool, as for ask.")
   var corpus = "corpus"
 
   @Option(help: "Use only the first N questions.")
@@ -65,14 +65,11 @@ struct StudyCommand: ParsableCommand {
       for file in try Study.writeReport(output: output, seed: seed) { print("wrote \(file.path)") }
       return
     }
-    let corpusURL = URL(fileURLWithPath: corpus)
-    var isFolder: ObjCBool = false
-    _ = FileManager.default.fileExists(atPath: corpusURL.path, isDirectory: &isFolder)
-    let folder = isFolder.boolValue ? corpusURL : corpusURL.deletingLastPathComponent()
+    let folder = URL(fileURLWithPath: corpus, isDirectory: true)
     var configuration = StudyConfiguration(
       evalFile: eval.map { URL(fileURLWithPath: $0) }
         ?? StudyConfiguration.defaultEvalFile(corpus: folder),
-      poolCorpus: corpusURL, output: output)
+      corpusFolder: folder, output: output)
     configuration.ks = try StudyConfiguration.parseKs(k)
     configuration.selections = try StudyConfiguration.parseSelections(select)
     configuration.models = try StudyConfiguration.parseModels(model)

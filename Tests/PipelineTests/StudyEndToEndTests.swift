@@ -4,7 +4,7 @@ import Testing
 
 @testable import Pipeline
 
-/// A tiny real study: SmolLM2, the first 2 seed questions (leave-one-out against the seed pool),
+/// A tiny real study: SmolLM2, the first 2 test-split questions against the product's example pool,
 /// k ∈ {0, 1, 2}, both selections, 2 wind-tunnel trials. Needs `scripts/setup` (models and
 /// database). About 25 s in release (`swift test -c release -Xswiftc -enable-testing --filter
 /// StudyEndToEnd`), a few minutes in debug.
@@ -14,7 +14,7 @@ import Testing
     "study-e2e-\(UUID().uuidString)")
   defer { try? FileManager.default.removeItem(at: output) }
   var configuration = StudyConfiguration(
-    evalFile: corpus.appendingPathComponent("seed.jsonl"), poolCorpus: corpus, output: output)
+    evalFile: corpus.appendingPathComponent("test.jsonl"), corpusFolder: corpus, output: output)
   configuration.models = ["smollm"]
   configuration.ks = [0, 1, 2]
   configuration.limit = 2

@@ -3,36 +3,6 @@ import Foundation
 import Testing
 
 @testable import Pipeline
-@testable import Understanding
-
-private func binding(_ placeholder: String, _ kind: BindingKind, _ value: String) -> Binding {
-  Binding(
-    placeholder: placeholder, kind: kind, value: value, score: 1, matchedBy: "alias",
-    span: SourceSpan(start: 0, end: 0, text: value))
-}
-
-@Test func maskingReplacesBoundNamesYearsAndNumbersWithTheirPlaceholders() throws {
-  let gold = try DSLParser.parse(
-    "top 5 batters by runs where player in (\"V Kohli\", \"SPD Smith\") and year = 2019 "
-      + "and opposition = \"Australia\" min innings 10")
-  let masked = DSLMasking.mask(
-    gold,
-    bindings: [
-      binding("<player1>", .player, "V Kohli"), binding("<player2>", .player, "SPD Smith"),
-      binding("<year1>", .year, "2019"), binding("<num1>", .num, "5"),
-      binding("<team1>", .team, "Australia"),
-    ])
-  #expect(
-    masked.printed
-      == "top <num1> batters by runs where player in (<player1>, <player2>) and year = <year1> "
-      + "and opposition = <team1> min innings 10")
-}
-
-@Test func maskingLeavesValuesTheLinkerDidNotFind() throws {
-  let gold = try DSLParser.parse("batting runs where player = \"V Kohli\" and since 2015")
-  let masked = DSLMasking.mask(gold, bindings: [binding("<year1>", .year, "2015")])
-  #expect(masked.printed == "batting runs where player = \"V Kohli\" and since <year1>")
-}
 
 @Test func rolesSeparateKeywordsMeasuresEntitiesAndNumbers() {
   let dsl = "top 10 innings by strike rate where player = <player1> min balls 240"
@@ -139,4 +109,14 @@ func sampleRow(model: String = "qwen", selection: String = "retrieved", k: Int, 
   #expect(tables.contains("| retrieved | 0 | 10 | 0 [0, 0] | 0 [0, 0] | 2.00 [2.00, 2.00] | – |"))
   let names = report.plots().map(\.name)
   #expect(names == ["accuracy_vs_k", "entropy_vs_k_qwen", "entropy_by_role_qwen"])
+}
+
+@Test func reportLeavesOutAQuestionAStoppedRunDidNotFinish() {
+  let rows = [
+    sampleRow(k: 0, id: "q1", correct: true), sampleRow(k: 2, id: "q1", correct: true),
+    sampleRow(k: 0, id: "q2", correct: false),
+  ]
+  let report = StudyReport(rows: rows)
+  #expect(report.rows.map(\.key.questionID) == ["q1", "q1"])
+  #expect(report.summaries[.init(model: "qwen", selection: "retrieved", k: 0)]?.questions == 1)
 }

@@ -79,3 +79,14 @@ import Testing
   #expect(q.dslBindings.count == 3)
   #expect(q.masked == "top <num1> run scorers for <team1> in <year1>")
 }
+
+@Test func aTeamsOwnNameIsTheTeamNotAPlayerWhoSharesItAsASurname() throws {
+  let linker = try Fixture.get()
+  for question in ["Ireland ODI wins", "ireland odi record", "Ireland's wins in T20Is"] {
+    let q = linker.understand(question)
+    #expect(q.bindings.first?.kind == .team, "\(question)")
+    #expect(q.bindings.first?.value == "Ireland", "\(question)")
+  }
+  // The player is still found by a name only he has.
+  #expect(linker.understand("AJ Ireland ODI wickets").values["<player1>"] == "AJ Ireland")
+}

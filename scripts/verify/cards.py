@@ -141,14 +141,19 @@ class InningsCard:
     if self.partnerships:
       last = self.partnerships[-1]
       last_ball = balls[-1]
-      last.unbroken = not any(w[0] not in NOT_OUT_KINDS for w in last_ball[WICKETS])
+      # Unbroken: nothing ended the stand on the last ball, neither a wicket nor a retirement.
+      last.unbroken = not last_ball[WICKETS]
     for deliveries in overs.values():
       bowlers = {d[0] for d in deliveries}
       legal = sum(d[1] for d in deliveries)
       if len(bowlers) == 1 and legal >= balls_per_over and sum(d[2] for d in deliveries) == 0:
         self.bowling[deliveries[0][0]].maidens += 1
     # All out: ten wickets, or too few batters left because of absent or retired-hurt ones who
-    # did not return (India 36 at Adelaide, 2020: nine out, Shami retired hurt).
+    # did not return (India 36 at Adelaide, 2020: nine out, Shami retired hurt); not when the
+    # innings ended otherwise, by a declaration, its overs or reaching the target.
     retired = sum(c.how_out in NOT_OUT_KINDS for c in self.batting.values())
-    self.all_out = self.wickets >= 10 or not inn["declared"] and (
+    ended_otherwise = inn["declared"] or (
+      inn["overs"] and self.legal >= inn["overs"] * balls_per_over) or (
+      inn["target"] and self.total >= inn["target"])
+    self.all_out = self.wickets >= 10 or not ended_otherwise and (
       self.wickets + inn["absent_hurt"] + retired >= 10)

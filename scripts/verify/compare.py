@@ -3,7 +3,8 @@
 RANKED_BY = {("spells", "wickets"): lambda r: int(r["figures"].split("/")[0]),
              ("spells", "runs conceded"): lambda r: int(r["figures"].split("/")[1]),
              ("spells", "economy"): lambda r: r["economy"],
-             ("spells", "dots"): lambda r: r["dots"]}
+             ("spells", "dots"): lambda r: r["dots"],
+             ("match figures", "wickets"): lambda r: int(r["figures"].split("/")[0])}
 
 
 def same(a, b):

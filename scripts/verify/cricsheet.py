@@ -13,7 +13,7 @@ from pathlib import Path
 DATA = Path(os.environ.get("CRICSHEET_DIR", "/work/shared/data/cricsheet"))
 ZIPS = ["tests_json.zip", "odis_json.zip", "t20s_json.zip", "ipl_json.zip"]
 CACHE = Path(os.environ.get("CRICQ_HOME", Path.home() / ".cache/cricq")) / "verify"
-CACHE_VERSION = 3
+CACHE_VERSION = 5
 ALIASES = Path(__file__).resolve().parents[2] / "corpus/aliases"
 
 # One delivery: a tuple indexed by these positions.
@@ -63,11 +63,13 @@ class Names:
     return base
 
   def host(self, ground, venue, city):
-    """Host country: the match's own city first (per match, unlike the importer's per ground)."""
-    if city and city in self.city_country:
-      return self.city_country[city]
+    """Host country: a listed ground's, else the match's own city's (per match, where the
+    importer takes one city per ground). Listed first because city names repeat across
+    countries: Hamilton is in New Zealand and in Bermuda."""
     if ground in self.venue_country:
       return self.venue_country[ground]
+    if city and city in self.city_country:
+      return self.city_country[city]
     for part in reversed(venue.split(",")):
       if part.strip() in self.city_country:
         return self.city_country[part.strip()]
@@ -141,6 +143,8 @@ def read_match(raw, names):
         "forfeited": bool(inn.get("forfeited")),
         "penalty": penalty.get("pre", 0) + penalty.get("post", 0),
         "absent_hurt": len(inn.get("absent_hurt", [])),
+        "target": inn.get("target", {}).get("runs"),
+        "overs": inn.get("target", {}).get("overs", info.get("overs")),
         "balls": balls,
       }
     )

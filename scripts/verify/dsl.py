@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 SUBJECTS = {
   "batters": "batting", "bowlers": "bowling", "fielders": "fielding",
   "allrounders": "allround", "teams": "team", "innings": "innings", "spells": "spells",
-  "partnerships": "partnerships", "team innings": "team innings",
+  "partnerships": "partnerships", "team innings": "team innings", "matches": "matches",
+  "match figures": "match figures",
 }
 DISCIPLINES = ["batting", "bowling", "fielding", "allround", "team"]
 MEASURES = {
@@ -25,6 +26,8 @@ MEASURES = {
   "spells": ["wickets", "runs conceded", "economy", "dots"],
   "partnerships": ["runs", "balls"],
   "team innings": ["total"],
+  "matches": ["runs", "balls", "fours", "sixes"],
+  "match figures": ["wickets"],
 }
 LOWER_IS_BETTER = {("bowling", "average"), ("bowling", "economy"), ("bowling", "strike rate"),
                    ("allround", "bowling average"), ("innings", "fastest fifty"),
@@ -101,7 +104,7 @@ class Parser:
     return self.regex(r'"[^"]*"', "a quoted name")[1:-1]
 
   def value(self, fld):
-    if fld in ("player", "team"):
+    if fld in ("player", "team", "opposition"):
       if self.take("in"):
         self.regex(r"\(", "(")
         names = [self.name()]
@@ -127,7 +130,7 @@ class Parser:
     self.regex("=", "=")
     if fld == "season":
       return self.regex(r"\d{4}(/\d\d)?", "a season")
-    if fld in ("batter", "bowler", "opposition", "venue", "country", "event"):
+    if fld in ("batter", "bowler", "venue", "country", "event"):
       return self.name()
     if fld in ("innings", "wicket"):
       return self.number()

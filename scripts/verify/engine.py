@@ -98,7 +98,8 @@ class Engine:
     """Filters about the subject's side (team, opposition, location, result, toss, batting)."""
     if "team" in f and self.franchise(team) not in {self.franchise(t) for t in f["team"]}:
       return False
-    if "opposition" in f and self.franchise(opp) != self.franchise(f["opposition"]):
+    if "opposition" in f and self.franchise(opp) not in {
+        self.franchise(t) for t in f["opposition"]}:
       return False
     if "location" in f:
       home, away = self.home(team, m), self.home(opp, m)
@@ -127,22 +128,30 @@ class Engine:
   def ids(self, names):
     return {self.by_display.get(n, "?" + n) for n in names}
 
-  def ball_ok(self, m, b, order, f):
-    if "over" in f and not f["over"][0] <= b[OVER] + 1 <= f["over"][1]:
-      return False
-    if "phase" in f:
-      if m["format"] not in PHASES:
+  def ball_test(self, f):
+    """A test of one ball (match, ball, batting order) for the ball filters, built once."""
+    overs = f.get("over")
+    phase = f.get("phase")
+    bowlers = self.ids([f["bowler"]]) if "bowler" in f else None
+    batters = self.ids([f["batter"]]) if "batter" in f else None
+    position = f.get("position")
+
+    def test(m, b, order):
+      over = b[OVER] + 1
+      if overs and not overs[0] <= over <= overs[1]:
         return False
-      low, high = PHASES[m["format"]][f["phase"]]
-      if not low <= b[OVER] + 1 <= high:
+      if phase:
+        if m["format"] not in PHASES:
+          return False
+        low, high = PHASES[m["format"]][phase]
+        if not low <= over <= high:
+          return False
+      if bowlers is not None and b[BOWLER] not in bowlers:
         return False
-    if "bowler" in f and b[BOWLER] not in self.ids([f["bowler"]]):
-      return False
-    if "batter" in f and b[BATTER] not in self.ids([f["batter"]]):
-      return False
-    if "position" in f and not f["position"][0] <= order[b[BATTER]] <= f["position"][1]:
-      return False
-    return True
+      if batters is not None and b[BATTER] not in batters:
+        return False
+      return not position or position[0] <= order[b[BATTER]] <= position[1]
+    return test
 
   # Rows ----------------------------------------------------------------------------------
   def innings_ok(self, n, f):
@@ -182,13 +191,16 @@ class Engine:
       for n, (inn, card) in enumerate(zip(m["innings"], self.cards(m)), 1):
         if not self.innings_ok(n, f) or not self.side_ok(m, inn["opp"], inn["team"], f):
           continue
+        played = set(m["players"].get(inn["opp"], ()))
         for p, c in card.fielding.items():
-          if not players or p in players:
+          # A substitute fielder's catches and run outs are not his (he did not play).
+          if p in played and (not players or p in players):
             yield m, n, p, inn["opp"], inn["team"], c
 
   def balls(self, f, players, role):
     """(match, innings number, ball, striker's position, subject team, opposition) for balls
     passing the ball filters; role is the subject: BATTER or BOWLER."""
+    test = self.ball_test(f)
     for m in self.selected(f):
       for n, (inn, card) in enumerate(zip(m["innings"], self.cards(m)), 1):
         team, opp = (inn["team"], inn["opp"]) if role == BATTER else (inn["opp"], inn["team"])
@@ -197,7 +209,7 @@ class Engine:
         for b in inn["balls"]:
           if players and b[role] not in players:
             continue
-          if self.ball_ok(m, b, card.order, f):
+          if test(m, b, card.order):
             yield m, n, b, team, opp
 
   def appearances(self, f, player):

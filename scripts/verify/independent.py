@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -48,31 +49,41 @@ def run_cricq(binary, query):
 
 
 def compare(args, engine):
-  agree, differ, skipped, log = 0, 0, 0, []
+  """Compares every distinct query of the files; cricq runs in worker threads meanwhile."""
+  todo, seen = [], set()
   for path in args.files:
     for ident, query in queries(path):
-      theirs, error = run_cricq(args.cricq, query)
+      if query not in seen:
+        seen.add(query)
+        todo.append((ident, query))
+  agree, differ, skipped = 0, 0, 0
+
+  def log(text):
+    print(text, flush=True)
+
+  with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+    answers = pool.map(lambda item: run_cricq(args.cricq, item[1]), todo)
+    for (ident, query), (theirs, error) in zip(todo, answers):
       if theirs is None:
         skipped += 1
-        log.append(f"SKIP {ident}: {query}\n  cricq: {error}")
+        log(f"SKIP {ident}: {query}\n  cricq: {error}")
         continue
       try:
         q = dsl.parse(query)
         ours = answer(engine, q)
       except Exception as e:  # a query this verifier does not cover
         skipped += 1
-        log.append(f"SKIP {ident}: {query}\n  independent: {type(e).__name__}: {e}")
+        log(f"SKIP {ident}: {query}\n  independent: {type(e).__name__}: {e}")
         continue
       problems = differences(q, ours, theirs)
       if problems:
         differ += 1
-        log.append(f"DIFF {ident}: {query}\n  " + "\n  ".join(problems))
+        log(f"DIFF {ident}: {query}\n  " + "\n  ".join(problems))
       else:
         agree += 1
         if args.verbose:
-          log.append(f"OK   {ident}: {query}")
-  print("\n".join(log))
-  print(f"\n{agree} agree, {differ} differ, {skipped} skipped")
+          log(f"OK   {ident}: {query}")
+  print(f"\n{len(todo)} distinct queries: {agree} agree, {differ} differ, {skipped} skipped")
   return 1 if differ else 0
 
 
@@ -82,6 +93,7 @@ def main():
   parser.add_argument("words", nargs="+", help="a query, or `compare` and files")
   parser.add_argument("--cricq", default=str(ROOT / ".build/release/cricq"))
   parser.add_argument("--verbose", action="store_true", help="also list agreeing queries")
+  parser.add_argument("--jobs", type=int, default=2, help="cricq processes at a time")
   args = parser.parse_args()
   started = time.time()
   engine = Engine(cricsheet.load())

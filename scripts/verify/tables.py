@@ -24,7 +24,8 @@ class Table:
 
 def answer(engine, q):
   a = Answerer(engine)
-  if q.context in ("innings", "spells", "partnerships", "team innings"):
+  if q.context in ("innings", "spells", "partnerships", "team innings", "matches",
+                   "match figures"):
     return records(engine, q)
   if q.context == "allround":
     return allround(a, q)
@@ -181,6 +182,10 @@ def records(engine, q):
                        [f"{e.display[pt.first]} & {e.display[pt.second]}", v[columns[1]],
                         v[columns[2]], pt.wicket, int(pt.unbroken)] + where(m, inn["team"],
                                                                             inn["opp"])))
+  elif q.context == "matches":
+    columns, rows = match_batting(e, q, players)
+  elif q.context == "match figures":
+    columns, rows = match_bowling(e, q, players)
   else:
     columns = ["team", "total", "score", "overs", "opposition", "venue", "date", "format"]
     for m in e.selected(f):
@@ -201,9 +206,62 @@ def records(engine, q):
   n = q.ranking[1]
   top = rows[:n]
   if top:
-    measure_at = 1
-    last = top[-1][1][measure_at]
-    candidates = [r[1] for r in rows[:n]] + [r[1] for r in rows[n:] if r[1][measure_at] == last]
+    last = top[-1][0][0]  # the ranked measure (signed) of the last row shown
+    candidates = [r[1] for r in rows[:n]] + [r[1] for r in rows[n:] if r[0][0] == last]
   else:
     candidates = []
   return Table(columns, [r[1] for r in top], 1, candidates)
+
+
+def per_match(rows):
+  """Innings rows grouped by (match, player), in playing order."""
+  grouped = {}
+  for m, n, p, team, opp, c in rows:
+    grouped.setdefault((m["id"], p), []).append((m, n, team, opp, c))
+  return grouped
+
+
+def both_innings(parts):
+  """`A & B`: the side's first innings (match innings 1-2), then its second (3-4)."""
+  first = [t for n, t in parts if n <= 2]
+  second = [t for n, t in parts if n > 2]
+  return (first[0] if first else "-") + (f" & {second[0]}" if second else "")
+
+
+def match_batting(e, q, players):
+  word, desc = q.measures[0], q.descending
+  columns = ["player", word] + [c for c in ["runs", "scores", "balls", "fours", "sixes"]
+                                if c != word]
+  columns += ["team", "opposition", "venue", "date", "format"]
+  rows = []
+  for (mid, p), innings in per_match(e.batting_rows(q.filters, players)).items():
+    m, team, opp = innings[0][0], innings[0][2], innings[0][3]
+    v = {k: sum(getattr(i[4], k) for i in innings) for k in ("runs", "balls", "fours", "sixes")}
+    v["scores"] = both_innings([(i[1], f"{i[4].runs}" + ("" if i[4].out else "*"))
+                                for i in innings])
+    if v["runs"] < q.qualifiers.get("runs", 0) or v["balls"] < q.qualifiers.get("balls", 0):
+      continue
+    s = -1 if desc else 1
+    key = (s * v[word],) + ((v["balls"] if desc else -v["balls"],) if word == "runs" else ())
+    rows.append((key + (m["date"],), [e.display[p]] + [v[c] for c in columns[1:-5]]
+                 + [team, opp, m["ground"], m["date"], m["format"]]))
+  return columns, rows
+
+
+def match_bowling(e, q, players):
+  columns = ["player", "figures", "innings", "overs", "team", "opposition", "venue", "date",
+             "format"]
+  rows = []
+  for (mid, p), innings in per_match(e.bowling_rows(q.filters, players)).items():
+    m, team, opp = innings[0][0], innings[0][2], innings[0][3]
+    wickets = sum(i[4].wickets for i in innings)
+    runs = sum(i[4].runs for i in innings)
+    balls = sum(i[4].legal for i in innings)
+    if balls < q.qualifiers.get("balls", 0) or wickets < q.qualifiers.get("wickets", 0):
+      continue
+    s = -1 if q.descending else 1
+    figures = both_innings([(i[1], f"{i[4].wickets}/{i[4].runs}") for i in innings])
+    rows.append(((s * wickets, -s * runs, balls, m["date"]),
+                 [e.display[p], f"{wickets}/{runs}", figures, f"{balls // 6}.{balls % 6}",
+                  team, opp, m["ground"], m["date"], m["format"]]))
+  return columns, rows

@@ -63,10 +63,18 @@ extension DSLQuery {
 func whereClause(_ query: DSLQuery, _ source: RowSource, _ sql: SQLBuilder, extra: [String] = [])
   -> String
 {
-  let conditions =
+  var conditions =
     query.filters.compactMap { FilterSQL.condition($0, .rows(source), sql) } + extra
+  if source == .fielding { conditions.append(playedTheMatch) }
   return conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
 }
+
+/// Fielding counts only in matches the player played: catches and run outs as a substitute
+/// fielder are not his (Statsguru's convention; 1,318 catches in the data are substitutes').
+/// A concussion replacement is in the XI, so his count.
+let playedTheMatch =
+  "EXISTS (SELECT 1 FROM match_players p"
+  + " WHERE p.match_id = x.match_id AND p.player_id = x.player_id)"
 
 func quoted(_ name: String) -> String {
   "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""

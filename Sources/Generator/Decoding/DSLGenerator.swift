@@ -140,9 +140,10 @@ public final class DSLGenerator {
   // MARK: - Prompt and cache
 
   /// The session holding `prompt`, reusing the cached prefix, and the logits after the prompt.
-  private func startSession(_ prompt: [Int], extra: Int, timing: inout DecodeTiming) throws
-    -> (any NextTokenSession, [Float])
-  {
+  private func startSession(
+    _ prompt: [Int], extra: Int, options: DecodingOptions = DecodingOptions(),
+    timing: inout DecodeTiming
+  ) throws -> (any NextTokenSession, [Float]) {
     guard !prompt.isEmpty else { throw GenerationError.invalidOptions("the prompt is empty") }
     guard prompt.count + extra <= contextCapacity else {
       throw GenerationError.promptTooLong(tokens: prompt.count + extra, capacity: contextCapacity)
@@ -157,13 +158,32 @@ public final class DSLGenerator {
     sessionTokens = Array(prompt[..<shared])
     let clock = Date()
     let rest = Array(prompt[shared...])
-    let logits = try session.feed(rest)
-    sessionTokens = prompt
+    var logits: [Float] = []
+    var fed = 0
+    for size in Self.promptChunks(rest.count, stoppable: options.shouldStop != nil) {
+      try options.checkStop()
+      logits = try session.feed(Array(rest[fed..<(fed + size)]))
+      fed += size
+      sessionTokens = Array(prompt[..<(shared + fed)])
+      timing.forwardCalls += 1
+    }
     timing.promptSeconds += Date().timeIntervalSince(clock)
     timing.promptTokensFed += rest.count
     timing.promptTokensReused += shared
-    timing.forwardCalls += 1
     return (session, logits)
+  }
+
+  /// Prompt tokens per forward call when decoding can be stopped: a stop request waits for at
+  /// most one such call.
+  static let stoppablePromptChunk = 128
+
+  /// How the prompt's uncached tokens are fed: in one call, or, when `shouldStop` is set, in
+  /// near-equal chunks of at least `stoppablePromptChunk` tokens. Every chunk stays on the
+  /// batched (sgemm) path, so the logits equal those of one call (a test checks this); each
+  /// extra call dequantises the weights once more.
+  static func promptChunks(_ count: Int, stoppable: Bool) -> [Int] {
+    let parts = stoppable ? max(1, count / stoppablePromptChunk) : 1
+    return (0..<parts).map { count * ($0 + 1) / parts - count * $0 / parts }
   }
 
   /// Forgets the cached prompt prefix (for example after the instructions change).
@@ -181,9 +201,8 @@ public final class DSLGenerator {
   private func greedy<C: PrefixConstraint>(
     prompt: Prompt, masker: TokenMasker<C>, options: DecodingOptions, timing: inout DecodeTiming
   ) throws -> Generation {
-    try options.checkStop()
     let (session, promptLogits) = try startSession(
-      prompt.tokens, extra: options.maxTokens, timing: &timing)
+      prompt.tokens, extra: options.maxTokens, options: options, timing: &timing)
     var logits = promptLogits
     var unfed: [Int] = []
     var state = masker.constraint.initialState
@@ -293,9 +312,8 @@ public final class DSLGenerator {
     prompt: Prompt, masker: TokenMasker<C>, width: Int, options: DecodingOptions,
     timing: inout DecodeTiming
   ) throws -> Generation {
-    try options.checkStop()
     let (shared, promptLogits) = try startSession(
-      prompt.tokens, extra: options.maxTokens, timing: &timing)
+      prompt.tokens, extra: options.maxTokens, options: options, timing: &timing)
     // Beams work on copies so the cached prompt stays as it is.
     var beams = [Beam(session: shared.fork(), unfed: [], state: masker.constraint.initialState, steps: [], score: 0)]
     var firstLogits: [Float]? = promptLogits

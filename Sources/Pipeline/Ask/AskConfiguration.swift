@@ -44,6 +44,8 @@ public struct AskOptions: Sendable {
   public var defaultFormat: String?
   /// Answer with the linker's best reading instead of asking about an ambiguous name.
   public var acceptBestReading: Bool
+  /// Asked before every generated token; true stops the question (the REPL's Ctrl-C).
+  public var shouldStop: (@Sendable () -> Bool)?
 
   public init(
     k: Int = 4, beam: Int = 1, maxTokens: Int = 48, threshold: Double = 0.2,

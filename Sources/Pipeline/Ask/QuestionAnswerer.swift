@@ -52,11 +52,7 @@ public final class QuestionAnswerer {
     }
     generator = try timed("generator") { try DSLGenerator(modelFile: configuration.modelFile) }
     builder = PromptBuilder(tokenizer: generator.tokenizer)
-    let franchises = try? executor.answer("top 100 teams by matches where format = IPL")
-    iplTeams = Set(
-      franchises?.result.rows.compactMap { row in
-        if case .text(let name) = row.first { name } else { nil }
-      } ?? [])
+    iplTeams = IPLFranchises.names(executor)
     loadTimings = timings
   }
 
@@ -64,6 +60,9 @@ public final class QuestionAnswerer {
   public func run(dsl: String) throws(DSLError) -> DSLAnswer {
     try executor.answer(dsl)
   }
+
+  /// Extra nearest neighbours considered when reranking examples by the question's phrases.
+  static let rerankPool = 24
 
   /// Answers one question. Never throws: every failure is an `Abstention` saying why.
   public func answer(_ question: String, options: AskOptions = AskOptions()) -> Answer {
@@ -74,13 +73,17 @@ public final class QuestionAnswerer {
     timings.link = milliseconds(since: clock)
 
     clock = .now
-    let matches = pool.index.search(embedder.embed(understood.masked), k: max(options.k, 3))
-    let retrieved = matches.map { match -> RetrievedExample in
+    // A wider pool than shown, reranked by the glossary phrases the question names.
+    let matches = pool.index.search(
+      embedder.embed(understood.masked), k: max(options.k, 3) + Self.rerankPool)
+    let candidates = matches.map { match -> RetrievedExample in
       let e = pool.examples[Int(match.example.payload) ?? 0]
       return RetrievedExample(
         question: e.question, maskedQuestion: e.maskedQuestion, dsl: e.dsl, maskedDSL: e.maskedDSL,
         similarity: Double(match.similarity))
     }
+    let retrieved = HintRanking.rerank(
+      candidates, hints: understood.hints, k: max(options.k, 3))
     let shown = Array(retrieved.prefix(options.k))
     timings.retrieve = milliseconds(since: clock)
 
@@ -129,6 +132,7 @@ public final class QuestionAnswerer {
     let generation: Generation
     do {
       var decoding = DecodingOptions(maxTokens: options.maxTokens)
+      decoding.shouldStop = options.shouldStop
       if options.beam > 1 { decoding.strategy = .beam(width: options.beam) }
       generation = try generator.generate(prompt: prompt, masker: masker, options: decoding)
     } catch {

@@ -46,16 +46,18 @@ public final class Study {
   public func run(log: @escaping (String) -> Void) throws {
     try FileManager.default.createDirectory(
       at: configuration.output, withIntermediateDirectories: true)
-    let linker = try QuestionLinker.load()
+    let linker = try QuestionLinker.load(
+      aliases: configuration.corpusFolder.appendingPathComponent("aliases"))
     let items = try questions(linker: linker, log: log)
-    let pool = prepare(
-      try Corpus.load(configuration.poolCorpus).filter { $0.split == "train" }, linker: linker,
-      log: log)
-    let examples = try StudyExamples(pool: pool, embedder: try SentenceEmbedder())
+    let embedder = try SentenceEmbedder()
+    let pool = try ExamplePool(
+      files: ExamplePool.trainFiles(in: configuration.corpusFolder), linker: linker,
+      embedder: embedder)
+    let examples = StudyExamples(pool: pool, embedder: embedder)
     let executor = try DSLExecutor()
     let done = Set(try StudyResultsFile.rows(at: resultsURL).map(\.key))
     let results = try StudyResultsFile(url: resultsURL)
-    log("\(items.count) questions, pool of \(pool.count) examples, \(done.count) cells already done")
+    log("\(items.count) questions, pool of \(pool.examples.count) examples, \(done.count) cells already done")
 
     for model in configuration.models {
       let name = Self.displayName(model)

@@ -9,17 +9,18 @@ public struct StudyConfiguration: Sendable {
   /// Questions: the file's test-split pairs, or every pair when it has none (each then kept out
   /// of its own examples: leave-one-out).
   public var evalFile: URL
-  /// The retrieval pool: train-split pairs of this corpus file or folder.
-  public var poolCorpus: URL
+  /// The corpus folder: the example pool is its train files (`ExamplePool.trainFiles`), as
+  /// for `cricq ask`; its `aliases/` feed the linker.
+  public var corpusFolder: URL
   public var limit: Int?
   public var seed: UInt64 = 1
   public var output: URL
   /// Wind-tunnel trials per model (0: skip it).
   public var windTunnelTrials = 24
 
-  public init(evalFile: URL, poolCorpus: URL, output: URL) {
+  public init(evalFile: URL, corpusFolder: URL, output: URL) {
     self.evalFile = evalFile
-    self.poolCorpus = poolCorpus
+    self.corpusFolder = corpusFolder
     self.output = output
   }
 

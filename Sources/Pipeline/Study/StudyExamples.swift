@@ -4,47 +4,44 @@ import Retriever
 
 /// How the study picks a question's examples.
 public enum ExampleSelectionMode: String, CaseIterable, Sendable {
-  /// The retriever's k most similar pool questions (masked question against masked question).
+  /// The product's choice: the retriever's k most similar pool questions (masked question
+  /// against masked question, `ExamplePool.index`).
   case retrieved
-  /// k pool pairs drawn without replacement, seeded by the study seed and the question id.
+  /// k pool examples drawn without replacement, seeded by the study seed and the question id.
   case random
 }
 
-/// The retrieval pool and the per-question example lists.
+/// The product's example pool and the per-question example lists.
 ///
 /// Both modes return a ranked list once, for the largest k; a prompt with k examples takes its
-/// first k. The k-example prompt is therefore a prefix of the (k+1)-example prompt up to the
-/// question, and the generator's KV cache carries every shared example from one k to the next.
-/// The price: the most similar example comes first, furthest from the question.
+/// first k in rank order, as `QuestionAnswerer` does (most similar first). The k-example prompt
+/// is therefore a prefix of the (k+1)-example prompt up to the question, and the generator's KV
+/// cache carries every shared example from one k to the next.
 public struct StudyExamples: Sendable {
-  public let pool: [StudyItem]
-  let index: ExampleIndex
+  public let pool: ExamplePool
   let embedder: SentenceEmbedder
 
-  public init(pool: [StudyItem], embedder: SentenceEmbedder) throws {
+  public init(pool: ExamplePool, embedder: SentenceEmbedder) {
     self.pool = pool
     self.embedder = embedder
-    let examples = pool.map {
-      Example(
-        text: $0.maskedQuestion, payload: $0.id, skeleton: DSLSkeleton.of($0.maskedGoldDSL))
-    }
-    index = try ExampleIndex(examples: examples, embedder: embedder, name: "study-pool")
   }
 
-  /// The ranked examples for `item` (never the item itself, nor a pool pair with its question).
+  /// The ranked examples for `item`, never one with the item's question.
   public func ranked(
     for item: StudyItem, mode: ExampleSelectionMode, count: Int, seed: UInt64
-  ) -> [StudyItem] {
+  ) -> [MaskedExample] {
+    let examples = pool.examples
     let excluded = Set(
-      pool.indices.filter { pool[$0].id == item.id || pool[$0].question == item.question })
+      examples.indices.filter { examples[$0].id == item.id || examples[$0].question == item.question })
     switch mode {
     case .retrieved:
-      return index.search(embedder.embed(item.maskedQuestion), k: count, excluding: excluded)
-        .map { pool[$0.index] }
+      return pool.index.search(
+        embedder.embed(item.understood.masked), k: count, excluding: excluded
+      ).map { examples[Int($0.example.payload) ?? $0.index] }
     case .random:
       var rng = SeededRandom(seed: seed ^ Self.stableHash(item.id))
-      let candidates = pool.indices.filter { !excluded.contains($0) }.shuffled(using: &rng)
-      return candidates.prefix(count).map { pool[$0] }
+      let candidates = examples.indices.filter { !excluded.contains($0) }.shuffled(using: &rng)
+      return candidates.prefix(count).map { examples[$0] }
     }
   }
 
@@ -59,9 +56,7 @@ public struct StudyExamples: Sendable {
   }
 }
 
-extension StudyItem {
-  /// The item as a prompt example: masked question and masked query.
-  public var fewShot: FewShotExample {
-    FewShotExample(question: maskedQuestion, dsl: maskedGoldDSL)
-  }
+extension MaskedExample {
+  /// The example as the prompt shows it: masked question and masked query.
+  var fewShot: FewShotExample { FewShotExample(question: maskedQuestion, dsl: maskedDSL) }
 }

@@ -2,20 +2,21 @@ import DSL
 import Foundation
 import Understanding
 
-/// One corpus pair prepared the way the product sees it: the question linked and masked, the
-/// gold query masked with the same placeholders (what the model should write).
+/// One question prepared the way the product sees it (`QuestionAnswerer`): linked and masked,
+/// with the gold query masked by the same placeholders (what the model should write).
 public struct StudyItem: Sendable {
   public var id: String
   public var question: String
-  public var maskedQuestion: String
+  public var understood: UnderstoodQuestion
   /// The gold query as the corpus writes it (real names), canonical form.
   public var goldDSL: String
-  /// The gold query with the linker's placeholders, canonical form.
+  /// The gold query with the linker's placeholders, canonical form (`ExamplePool.mask`).
   public var maskedGoldDSL: String
-  public var bindings: [Binding]
 
   /// Placeholder → value, for binding the model's query before it runs.
-  public var dslBindings: [Placeholder: Operand]
+  public var dslBindings: [Placeholder: Operand] { understood.dslBindings }
+  /// The question's placeholders, sorted: the key of its grammar (`PlaceholderConstraint`).
+  public var placeholders: [String] { understood.bindings.map(\.placeholder).sorted() }
 
   /// Links `pair.question` and masks its gold query; throws when the gold query does not parse.
   public init(pair: CorpusPair, linker: QuestionLinker) throws {
@@ -23,10 +24,8 @@ public struct StudyItem: Sendable {
     let gold = try DSLParser.parse(pair.dsl)
     id = pair.id
     question = pair.question
-    maskedQuestion = understood.masked
+    self.understood = understood
     goldDSL = gold.printed
-    bindings = understood.bindings
-    dslBindings = understood.dslBindings
-    maskedGoldDSL = DSLMasking.mask(gold, bindings: understood.bindings).printed
+    maskedGoldDSL = ExamplePool.mask(dsl: pair.dsl, with: understood) ?? gold.printed
   }
 }

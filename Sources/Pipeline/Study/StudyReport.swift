@@ -30,15 +30,31 @@ public struct StudyReport {
   public let summaries: [Cell: Summary]
   public let seed: UInt64
 
+  /// Summarises `rows`, keeping for each model only the questions that have every cell the
+  /// model has anywhere (a stopped run's last question is left out, so every k and selection
+  /// is measured on the same questions).
   public init(rows: [StudyRow], seed: UInt64 = 1) {
-    self.rows = rows
+    self.rows = Self.completeQuestions(rows)
     self.seed = seed
     var grouped: [Cell: [StudyRow]] = [:]
-    for row in rows {
+    for row in self.rows {
       grouped[Cell(model: row.key.model, selection: row.key.selection, k: row.key.k), default: []]
         .append(row)
     }
     summaries = grouped.mapValues { Self.summarise($0, seed: seed) }
+  }
+
+  static func completeQuestions(_ rows: [StudyRow]) -> [StudyRow] {
+    var kept: [StudyRow] = []
+    for model in ordered(rows.map(\.key.model)) {
+      let mine = rows.filter { $0.key.model == model }
+      let cells = Set(mine.map { "\($0.key.selection) \($0.key.k)" })
+      let cellsOf = Dictionary(grouping: mine, by: \.key.questionID).mapValues {
+        Set($0.map { "\($0.key.selection) \($0.key.k)" })
+      }
+      kept += mine.filter { cellsOf[$0.key.questionID] == cells }
+    }
+    return kept
   }
 
   static func summarise(_ rows: [StudyRow], seed: UInt64) -> Summary {

@@ -11,10 +11,10 @@ public final class StudyRunner {
   let generator: DSLGenerator
   let builder: PromptBuilder
   let executor: DSLExecutor
+  let iplTeams: Set<String>
   let examples: StudyExamples
-  /// Greedy, with a budget of twice the longest corpus query (about 30 tokens): a model that
-  /// runs away writing digits fails in a second rather than in four.
-  let options = DecodingOptions(maxTokens: 64)
+  /// As the product decodes (`AskOptions`): greedy, at most 64 tokens.
+  let options = DecodingOptions(maxTokens: AskOptions().maxTokens)
 
   public init(
     modelName: String, generator: DSLGenerator, builder: PromptBuilder, executor: DSLExecutor,
@@ -25,19 +25,16 @@ public final class StudyRunner {
     self.builder = builder
     self.executor = executor
     self.examples = examples
+    iplTeams = IPLFranchises.names(executor)
   }
 
-  /// Loads `name` (`qwen`, `smollm`, or a GGUF path) from `CricqPaths.models`.
+  /// Loads `name` (`qwen`, `smollm`, or a GGUF path) as `cricq ask` does.
   public static func loadGenerator(_ name: String) throws -> DSLGenerator {
-    let url =
-      name.hasSuffix(".gguf")
-      ? URL(fileURLWithPath: name)
-      : CricqPaths.models.appendingPathComponent("\(name)/model.gguf")
+    let url = AskConfiguration(model: name).modelFile
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw StudyError.missingModel(name: name, path: url.path)
     }
-    let file = try GGUFFile(url: url)
-    return DSLGenerator(model: try DecoderModel(file: file), tokenizer: try BPETokenizer(file: file))
+    return try DSLGenerator(modelFile: url)
   }
 
   /// Runs every cell not in `done`, calling `emit` with each finished row (k = 0 is the same
@@ -50,7 +47,7 @@ public final class StudyRunner {
     let largest = ks.last ?? 0
     for item in items {
       let gold = try? executor.answer(item.goldDSL).result.rows
-      let masker = masker(for: DSLMasking.entityChoices(item.bindings))
+      let masker = masker(for: item.placeholders)
       var zeroShot: StudyRow?
       for selection in selections {
         let ranked = examples.ranked(for: item, mode: selection, count: largest, seed: seed)
@@ -73,10 +70,11 @@ public final class StudyRunner {
   }
 
   func cell(
-    item: StudyItem, examples: [StudyItem], gold: [[SQLValue]]?,
-    masker: TokenMasker<DSLConstraint>
+    item: StudyItem, examples: [MaskedExample], gold: [[SQLValue]]?,
+    masker: TokenMasker<PlaceholderConstraint>
   ) throws -> StudyRow {
-    let prompt = builder.prompt(examples: examples.map(\.fewShot), question: item.maskedQuestion)
+    let prompt = builder.prompt(
+      examples: examples.map(\.fewShot), question: item.understood.masked)
     var generated = ""
     var failure = ""
     var correct = false
@@ -114,28 +112,35 @@ public final class StudyRunner {
       goldLog2Prob: score.rawLog2Prob, goldProbability: score.meanGoldProbability, roles: roles)
   }
 
-  /// One masker per set of slot choices, kept for the whole run: questions with the same
-  /// placeholders (most have one or two) share its cache of allowed tokens per grammar state,
-  /// which otherwise costs a walk over the vocabulary trie for every new state.
-  private var maskers: [EntityChoices: TokenMasker<DSLConstraint>] = [:]
+  /// One masker per set of placeholders (the product's `PlaceholderConstraint`), kept for the
+  /// whole run: questions with the same placeholders share its cache of allowed tokens per
+  /// grammar state, which otherwise costs a walk over the vocabulary trie for every new state.
+  private var maskers: [[String]: TokenMasker<PlaceholderConstraint>] = [:]
 
-  func masker(for choices: EntityChoices) -> TokenMasker<DSLConstraint> {
-    if let known = maskers[choices] { return known }
-    let made = generator.masker(for: DSLConstraint(entities: choices))
-    maskers[choices] = made
+  func masker(for placeholders: [String]) -> TokenMasker<PlaceholderConstraint> {
+    if let known = maskers[placeholders] { return known }
+    let made = generator.masker(for: PlaceholderConstraint(placeholders: placeholders))
+    maskers[placeholders] = made
     return made
   }
 
-  /// Execution accuracy (rows equal the gold rows) and canonical exact match of a model's query.
+  /// Execution accuracy (rows equal the gold rows) and canonical exact match of a model's query,
+  /// after the product's post-decoding fixes (a format the question names, and so on).
   func judge(_ text: String, item: StudyItem, gold: [[SQLValue]]?) -> (
     correct: Bool, exact: Bool, failure: String
   ) {
+    guard let parsed = try? DSLParser.parse(text) else {
+      return (false, false, "the decoder's query does not parse")
+    }
+    let fixed = PostDecodingFixes.apply(
+      parsed, question: item.understood, defaultFormat: nil, iplTeams: iplTeams
+    ).0.printed
     var exact = false
-    if let query = try? DSLParser.parse(text), let bound = try? query.bind(item.dslBindings) {
+    if let bound = try? DSLParser.parse(fixed).bind(item.dslBindings) {
       exact = bound.printed == item.goldDSL
     }
     do {
-      let rows = try executor.answer(text, bindings: item.dslBindings).result.rows
+      let rows = try executor.answer(fixed, bindings: item.dslBindings).result.rows
       guard let gold else { return (false, exact, "the gold query did not run") }
       return (rows == gold, exact, "")
     } catch {

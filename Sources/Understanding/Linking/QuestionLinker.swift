@@ -331,11 +331,21 @@ public struct QuestionLinker: Sendable {
     let atIn = ["at", "in", "venue", "ground", "@"].contains(before)
     let versus = ["vs", "v", "versus", "against", "agst", "beat", "beating", "for", "and", "with", "by"].contains(before)
     let fuzzyFactor = fuzzyDistance == 0 ? 1.0 : (fuzzyDistance == 1 ? 0.85 : 0.72)
+    // "Ireland ODI wins": a word that is a team's or ground's own name is that side or ground,
+    // not a minor player who shares it as a surname (AJ Ireland, 12 matches).
+    let namesAPlace = entries.contains { e in
+      switch e.target {
+      case .team, .venue: e.form == .canonical || e.form == .alias
+      default: false
+      }
+    }
     var scored: [(entry: IndexEntry, score: Double)] = []
     for entry in entries {
       var s = entry.form.quality
       switch entry.target {
-      case .player(let p): s += playerFit(index.players[p], context)
+      case .player(let p):
+        s += playerFit(index.players[p], context)
+        if namesAPlace, entry.form != .canonical, entry.form != .alias { s -= 0.3 }
       case .team(let t):
         s += 0.05 * popularity(index.teams[t].matches, 1200)
         if versus { s += 0.2 }
