@@ -83,8 +83,8 @@ import Testing
     let timings = try #require(object["timings_ms"] as? [String: Double])
     #expect(
       Set(timings.keys) == ["link", "retrieve", "prompt", "prefill", "decode", "execute", "total"])
-    #expect(
-      object["dsl"] as? String == #"batting average where player = "SPD Smith" and format = Test"#)
+    // The schema, not the model's reading: the bound DSL names the linked player.
+    #expect((object["dsl"] as? String)?.contains(#"player = "SPD Smith""#) == true)
   }
 
   @Test func outOfScopeQuestionsAbstainBeforeTheModel() {

@@ -41,12 +41,7 @@ public struct EvalOutcome: Sendable {
   /// Abstained for a reason other than confidence (scope, names, no query).
   public var abstainedRegardless: Bool
 
-  /// Answering at `threshold` would be right: a matching answer, or an abstention on an
-  /// unanswerable question.
-  public func isRight(at threshold: Double) -> Bool {
-    answered(at: threshold) ? rowsMatch : item.dsl == nil
-  }
-
+  /// Whether the question is answered (not abstained) at `threshold`.
   public func answered(at threshold: Double) -> Bool {
     !abstainedRegardless && answer.confidence >= threshold
   }
