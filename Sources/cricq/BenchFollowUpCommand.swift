@@ -3,6 +3,7 @@ import CricketDB
 import DSL
 import Foundation
 import Pipeline
+import Synchronization
 
 /// `cricq bench followup`: a follow-up answered by rewriting the last query (link + rewrite +
 /// query) against the same question answered by the full model path, medians.
@@ -70,13 +71,36 @@ struct BenchFollowUp: ParsableCommand {
           format: "%@ | %.1f | %.0f | %@", c.followUp, median(times), modelTime,
           agrees ? "yes" : "no: \(answer.dsl ?? "abstained")"))
     }
+    let stopLatencies = measureStopLatency(answerer)
     let rewrite = median(rewriteTimes)
     let full = median(modelTimes)
+    print(String(format: "median stop latency %.0f ms", median(stopLatencies)))
     print(
       String(
         format:
           "median: follow-up %.1f ms, full model path %.0f ms (%.0f× faster); model agreed on %d of %d",
         rewrite, full, full / max(rewrite, 0.001), agreements, Self.cases.count))
+  }
+
+  /// Ctrl-C as the REPL sees it: a flag set at several points of a 16-example question (during
+  /// the prompt pass and during decoding); the time from setting it to the answer returning.
+  private func measureStopLatency(_ answerer: QuestionAnswerer) -> [Double] {
+    var latencies: [Double] = []
+    for (i, delay) in [0.3, 0.8, 1.5, 2.5, 4.0].enumerated() {
+      let stop = StopSignal()
+      var options = AskOptions(k: 16)
+      options.shouldStop = { stop.isSet }
+      DispatchQueue.global().asyncAfter(deadline: .now() + delay) { stop.set() }
+      _ = answerer.answer("most sixes in T20Is in \(2010 + i)", options: options)
+      let returned = DispatchTime.now().uptimeNanoseconds
+      // Skip a question answered before the stop came.
+      guard let setAt = stop.setAt, setAt <= returned else { continue }
+      latencies.append(Double(returned - setAt) / 1e6)
+    }
+    print(
+      "stop latency (k = 16), ms: "
+        + latencies.map { String(format: "%.0f", $0) }.joined(separator: ", "))
+    return latencies
   }
 
   private func milliseconds(since start: ContinuousClock.Instant) -> Double {
@@ -87,5 +111,15 @@ struct BenchFollowUp: ParsableCommand {
   private func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+  }
+}
+
+/// A stop flag and when it was set.
+final class StopSignal: Sendable {
+  private let nanoseconds = Atomic<UInt64>(0)
+  var isSet: Bool { nanoseconds.load(ordering: .sequentiallyConsistent) != 0 }
+  var setAt: UInt64? { isSet ? nanoseconds.load(ordering: .sequentiallyConsistent) : nil }
+  func set() {
+    nanoseconds.store(DispatchTime.now().uptimeNanoseconds, ordering: .sequentiallyConsistent)
   }
 }

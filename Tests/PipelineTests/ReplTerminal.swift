@@ -11,12 +11,13 @@ final class TmuxPane {
   init(command: String) throws {
     socket =
       "cricq-test-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...999_999))"
-    try tmux(["new-session", "-d", "-s", target, "-x", "200", "-y", "50", command])
+    // The server this starts inherits the client's output: give it no pipe to hold open.
+    try tmux(["new-session", "-d", "-s", target, "-x", "200", "-y", "50", command], capture: false)
     try tmux(["set-option", "-t", target, "remain-on-exit", "on"])
   }
 
   deinit {
-    _ = try? tmux(["kill-server"])
+    _ = try? tmux(["kill-server"], capture: false)
   }
 
   /// Types `text` literally, then Enter.
@@ -40,7 +41,7 @@ final class TmuxPane {
 
   /// Waits until `marker` appears more than `after` times; false after `timeout` seconds.
   /// The timeouts are generous (model loads on a busy machine): they catch hangs, not speed.
-  func wait(for marker: String, after: Int = 0, timeout: Double = 600) throws -> Bool {
+  func wait(for marker: String, after: Int = 0, timeout: Double = 300) throws -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       if try count(marker) > after { return true }
@@ -53,18 +54,41 @@ final class TmuxPane {
     try screen().components(separatedBy: marker).count - 1
   }
 
+  /// Runs tmux with posix_spawn and waitpid (Foundation's `Process` did not notice the tmux
+  /// client exit in the test process); output goes through a file, since the server tmux
+  /// starts would hold a pipe open.
   @discardableResult
-  private func tmux(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tmux", "-L", socket] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+  private func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).out")
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(
+      &actions, 1, capture ? output.path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    // The test runs on a Dispatch worker, which blocks most signals; the pane (and the REPL in
+    // it) must get Ctrl-C, so start tmux with an empty signal mask and SIGINT at its default.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    sigaddset(&defaults, SIGINT)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ)
+    guard spawned == 0 else { throw CocoaError(.executableLoad) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+    guard capture else { return "" }
+    defer { try? FileManager.default.removeItem(at: output) }
+    return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
   }
 }
 
