@@ -6,7 +6,7 @@ import Testing
 
 /// A tiny real study: SmolLM2, the first 2 test-split questions against the product's example pool,
 /// k ∈ {0, 1, 2}, both selections, 2 wind-tunnel trials. Needs `scripts/setup` (models and
-/// database). About 25 s in release (`swift test -c release -Xswiftc -enable-testing --filter
+/// database). 40 s in release under load 8-12 (`swift test -c release -Xswiftc -enable-testing --filter
 /// StudyEndToEnd`), a few minutes in debug.
 @Test func tinyStudyWritesAFullCSVWithFiniteEntropiesAndResumes() throws {
   let corpus = Corpus.repositoryFolder()

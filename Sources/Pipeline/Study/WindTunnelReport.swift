@@ -64,7 +64,8 @@ public enum WindTunnelReport {
     }
     return LinePlot(
       title: "Wind tunnel, \(model): model vs exact posterior",
-      xLabel: "examples in the prompt (k)", yLabel: "bits", xCategories: ks.map(String.init),
+      xLabel: "examples in the prompt (k)", yLabel: "entropy or KL divergence (bits)",
+      xCategories: ks.map(String.init),
       series: [
         series("exact posterior entropy", color: "#2ca02c") { $0.exactEntropy },
         series("model entropy", color: "#1f77b4") { $0.modelEntropy },
