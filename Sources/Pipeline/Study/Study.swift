@@ -21,8 +21,9 @@ public final class Study {
     let tests = pairs.filter { $0.split == "test" }
     var chosen = tests.isEmpty ? pairs : tests
     if tests.isEmpty {
-      log("\(configuration.evalFile.lastPathComponent) has no test split: every pair is a "
-        + "question, kept out of its own examples (leave-one-out)")
+      log(
+        "\(configuration.evalFile.lastPathComponent) has no test split: every pair is a "
+          + "question, kept out of its own examples (leave-one-out)")
     }
     if let limit = configuration.limit { chosen = Array(chosen.prefix(limit)) }
     let items = prepare(chosen, linker: linker, log: log)
@@ -57,13 +58,16 @@ public final class Study {
     let executor = try DSLExecutor()
     let done = Set(try StudyResultsFile.rows(at: resultsURL).map(\.key))
     let results = try StudyResultsFile(url: resultsURL)
-    log("\(items.count) questions, pool of \(pool.examples.count) examples, \(done.count) cells already done")
+    log(
+      "\(items.count) questions, pool of \(pool.examples.count) examples, \(done.count) cells already done"
+    )
 
     for model in configuration.models {
       let name = Self.displayName(model)
       let generator = try StudyRunner.loadGenerator(model)
       let runner = StudyRunner(
-        modelName: name, generator: generator, builder: PromptBuilder(tokenizer: generator.tokenizer),
+        modelName: name, generator: generator,
+        builder: PromptBuilder(tokenizer: generator.tokenizer),
         executor: executor, examples: examples)
       // The wind tunnel first: it is short, and the cells after it can be stopped at any point.
       try runWindTunnel(name: name, generator: generator, log: log)
