@@ -80,16 +80,25 @@ public final class Study {
             && items.contains { $0.id == key.questionID }
         }.count
       var progress = StudyProgress(label: name, total: remaining)
+      var lastQuestion: String?
+      var timed = (cells: 0, seconds: 0.0)
+      // Wall time is checkpointed per finished question, so a killed run keeps its timing.
+      func checkpoint() throws {
+        let cells = progress.finished - timed.cells
+        guard cells > 0 else { return }
+        try appendTiming(model: name, cells: cells, seconds: progress.elapsed - timed.seconds)
+        timed = (progress.finished, progress.elapsed)
+      }
       try runner.run(
         items: items, ks: configuration.ks, selections: configuration.selections,
         seed: configuration.seed, done: done
       ) { row in
+        if let last = lastQuestion, last != row.key.questionID { try checkpoint() }
+        lastQuestion = row.key.questionID
         try results.append(row)
         log(progress.step(row))
       }
-      if progress.finished > 0 {
-        try appendTiming(model: name, cells: progress.finished, seconds: progress.elapsed)
-      }
+      try checkpoint()
       log(progress.summary())
     }
     for file in try Self.writeReport(output: configuration.output, seed: configuration.seed) {
