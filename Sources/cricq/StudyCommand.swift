@@ -22,7 +22,8 @@ struct StudyCommand: ParsableCommand {
   @Option(help: "Models: qwen, smollm, or .gguf paths (comma-separated).")
   var model = "qwen,smollm"
 
-  @Option(help: "Questions (JSONL): its test-split pairs, or all with leave-one-out (default: corpus/test.jsonl, else corpus/seed.jsonl).")
+  @Option(
+    help: "Questions (JSONL): test-split pairs, else all, leave-one-out (default: test.jsonl).")
   var eval: String?
 
   @Option(help: "Corpus folder: its train files are the example pool, as for ask.")

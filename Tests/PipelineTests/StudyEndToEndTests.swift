@@ -4,10 +4,10 @@ import Testing
 
 @testable import Pipeline
 
-/// A tiny real study: SmolLM2, the first 2 test-split questions against the product's example pool,
-/// k ∈ {0, 1, 2}, both selections, 2 wind-tunnel trials. Needs `scripts/setup` (models and
-/// database). About 25 s in release (`swift test -c release -Xswiftc -enable-testing --filter
-/// StudyEndToEnd`), a few minutes in debug.
+/// A tiny real study: SmolLM2, the first 2 test-split questions against the product's example
+/// pool, k ∈ {0, 1, 2}, both selections, 2 wind-tunnel trials. Needs `scripts/setup` (models and
+/// database). Takes 40 s in release under load 8–12
+/// (`swift test -c release -Xswiftc -enable-testing --filter tinyStudy`), minutes in debug.
 @Test func tinyStudyWritesAFullCSVWithFiniteEntropiesAndResumes() throws {
   let corpus = Corpus.repositoryFolder()
   let output = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -56,7 +56,8 @@ import Testing
   let report = try String(
     contentsOf: output.appendingPathComponent("report.md"), encoding: .utf8)
   #expect(report.contains("### smollm"))
-  #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("accuracy_vs_k.svg").path))
+  #expect(
+    FileManager.default.fileExists(atPath: output.appendingPathComponent("accuracy_vs_k.svg").path))
 
   // A second run finds every cell done and adds nothing.
   try Study(configuration: configuration).run { _ in }

@@ -23,8 +23,10 @@ import Testing
 
 @Test func tokenRolesFollowTheFirstNonSpaceByteAndEndWithTheStopToken() {
   let dsl = "batting runs, average where player = <player1>"
-  let pieces = ["batting", " runs", ",", " average", " where", " player", " =", " <", "player",
-    "1", ">", "<|im_end|>"]
+  let pieces = [
+    "batting", " runs", ",", " average", " where", " player", " =", " <", "player",
+    "1", ">", "<|im_end|>",
+  ]
   let roles = TokenRole.tokenRoles(of: dsl, tokenBytes: pieces.map { Array($0.utf8) })
   #expect(
     roles == [
@@ -46,7 +48,9 @@ import Testing
   }
 }
 
-func sampleRow(model: String = "qwen", selection: String = "retrieved", k: Int, id: String, correct: Bool)
+func sampleRow(
+  model: String = "qwen", selection: String = "retrieved", k: Int, id: String, correct: Bool
+)
   -> StudyRow
 {
   StudyRow(

@@ -34,10 +34,12 @@ import Testing
     title: "Entropy vs k", xLabel: "examples in the prompt (k)", yLabel: "entropy (bits/token)",
     xCategories: ["0", "2", "8"],
     series: [
-      .init(name: "retrieved", points: [
-        Estimate(mean: 2.8, low: 2.5, high: 3.0, count: 10), nil,
-        Estimate(mean: 0.4, low: 0.3, high: 0.5, count: 10),
-      ])
+      .init(
+        name: "retrieved",
+        points: [
+          Estimate(mean: 2.8, low: 2.5, high: 3.0, count: 10), nil,
+          Estimate(mean: 0.4, low: 0.3, high: 0.5, count: 10),
+        ])
     ])
   let svg = plot.svg()
   #expect(svg.contains("examples in the prompt (k)"))

@@ -44,11 +44,16 @@ public struct LinePlot: Sendable {
   public static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
 
   public func svg(width: Double = 720, height: Double = 440) -> String {
-    let left = 78.0, right = 190.0, top = 48.0, bottom = 64.0
-    let plotW = width - left - right, plotH = height - top - bottom
+    let left = 78.0
+    let right = 190.0
+    let top = 48.0
+    let bottom = 64.0
+    let plotW = width - left - right
+    let plotH = height - top - bottom
     let range = yRange ?? fittedRange()
     let ticks = Self.niceTicks(range)
-    let yLow = ticks.first ?? range.lowerBound, yHigh = ticks.last ?? range.upperBound
+    let yLow = ticks.first ?? range.lowerBound
+    let yHigh = ticks.last ?? range.upperBound
     let span = max(yHigh - yLow, 1e-12)
     func x(_ i: Int) -> Double {
       xCategories.count <= 1
@@ -130,7 +135,10 @@ public struct LinePlot: Sendable {
       }
     }
     guard var low = values.min(), var high = values.max() else { return 0...1 }
-    if includeZero { low = min(low, 0); high = max(high, 0) }
+    if includeZero {
+      low = min(low, 0)
+      high = max(high, 0)
+    }
     if high - low < 1e-9 { high = low + 1 }
     return low...high
   }
@@ -153,7 +161,8 @@ public struct LinePlot: Sendable {
 
   static func tickLabel(_ v: Double) -> String {
     if abs(v - v.rounded()) < 1e-9 { return String(Int(v.rounded())) }
-    return String(format: "%.2f", v).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+    return String(format: "%.2f", v).replacingOccurrences(
+      of: #"0+$"#, with: "", options: .regularExpression)
   }
 
   private func f(_ v: Double) -> String { String(format: "%.1f", v) }

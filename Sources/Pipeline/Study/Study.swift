@@ -21,8 +21,9 @@ public final class Study {
     let tests = pairs.filter { $0.split == "test" }
     var chosen = tests.isEmpty ? pairs : tests
     if tests.isEmpty {
-      log("\(configuration.evalFile.lastPathComponent) has no test split: every pair is a "
-        + "question, kept out of its own examples (leave-one-out)")
+      log(
+        "\(configuration.evalFile.lastPathComponent) has no test split: every pair is a "
+          + "question, kept out of its own examples (leave-one-out)")
     }
     if let limit = configuration.limit { chosen = Array(chosen.prefix(limit)) }
     let items = prepare(chosen, linker: linker, log: log)
@@ -57,13 +58,16 @@ public final class Study {
     let executor = try DSLExecutor()
     let done = Set(try StudyResultsFile.rows(at: resultsURL).map(\.key))
     let results = try StudyResultsFile(url: resultsURL)
-    log("\(items.count) questions, pool of \(pool.examples.count) examples, \(done.count) cells already done")
+    log(
+      "\(items.count) questions, pool of \(pool.examples.count) examples, \(done.count) cells already done"
+    )
 
     for model in configuration.models {
       let name = Self.displayName(model)
       let generator = try StudyRunner.loadGenerator(model)
       let runner = StudyRunner(
-        modelName: name, generator: generator, builder: PromptBuilder(tokenizer: generator.tokenizer),
+        modelName: name, generator: generator,
+        builder: PromptBuilder(tokenizer: generator.tokenizer),
         executor: executor, examples: examples)
       // The wind tunnel first: it is short, and the cells after it can be stopped at any point.
       try runWindTunnel(name: name, generator: generator, log: log)
@@ -76,16 +80,25 @@ public final class Study {
             && items.contains { $0.id == key.questionID }
         }.count
       var progress = StudyProgress(label: name, total: remaining)
+      var lastQuestion: String?
+      var timed = (cells: 0, seconds: 0.0)
+      // Wall time is checkpointed per finished question, so a killed run keeps its timing.
+      func checkpoint() throws {
+        let cells = progress.finished - timed.cells
+        guard cells > 0 else { return }
+        try appendTiming(model: name, cells: cells, seconds: progress.elapsed - timed.seconds)
+        timed = (progress.finished, progress.elapsed)
+      }
       try runner.run(
         items: items, ks: configuration.ks, selections: configuration.selections,
         seed: configuration.seed, done: done
       ) { row in
+        if let last = lastQuestion, last != row.key.questionID { try checkpoint() }
+        lastQuestion = row.key.questionID
         try results.append(row)
         log(progress.step(row))
       }
-      if progress.finished > 0 {
-        try appendTiming(model: name, cells: progress.finished, seconds: progress.elapsed)
-      }
+      try checkpoint()
       log(progress.summary())
     }
     for file in try Self.writeReport(output: configuration.output, seed: configuration.seed) {

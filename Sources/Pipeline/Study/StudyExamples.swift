@@ -32,7 +32,9 @@ public struct StudyExamples: Sendable {
   ) -> [MaskedExample] {
     let examples = pool.examples
     let excluded = Set(
-      examples.indices.filter { examples[$0].id == item.id || examples[$0].question == item.question })
+      examples.indices.filter {
+        examples[$0].id == item.id || examples[$0].question == item.question
+      })
     switch mode {
     case .retrieved:
       return pool.index.search(

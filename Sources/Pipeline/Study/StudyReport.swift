@@ -118,7 +118,8 @@ public struct StudyReport {
           guard let s = summaries[Cell(model: model, selection: selection, k: k)] else {
             continue
           }
-          out += "| \(selection) | \(k) | \(s.questions) | \(Self.format(s.executionAccuracy, digits: 0)) "
+          out +=
+            "| \(selection) | \(k) | \(s.questions) | \(Self.format(s.executionAccuracy, digits: 0)) "
           out += "| \(Self.format(s.exactMatch, digits: 0)) | \(Self.format(s.rawEntropy)) "
           out += "| \(Self.format(s.maskedEntropy)) | \(Self.format(s.goldBitsPerToken)) "
           out += "| \(Self.format(s.goldProbability)) "
@@ -169,7 +170,8 @@ public struct StudyReport {
       for selection in selections {
         accuracy.append(
           .init(
-            name: "\(model), \(selection)", points: points(model, selection) { $0.executionAccuracy },
+            name: "\(model), \(selection)",
+            points: points(model, selection) { $0.executionAccuracy },
             dashed: selection != "retrieved", color: Self.modelColors[m % Self.modelColors.count]))
       }
     }
@@ -191,7 +193,8 @@ public struct StudyReport {
             color: color))
         entropy.append(
           .init(
-            name: "\(selection), constrained", points: points(model, selection) { $0.maskedEntropy },
+            name: "\(selection), constrained",
+            points: points(model, selection) { $0.maskedEntropy },
             dashed: true, color: color))
       }
       out.append(

@@ -72,7 +72,8 @@ extension Study {
     }
     var md = "## Wall time\n\n| model | cells run | wall time | per cell |\n|---|---|---|---|\n"
     for model in report.models where cells[model] != nil {
-      let n = cells[model]!, s = seconds[model]!
+      let n = cells[model]!
+      let s = seconds[model]!
       md += String(
         format: "| %@ | %d | %@ | %.2f s |\n", model, n, StudyProgress.duration(s),
         s / Double(max(n, 1)))

@@ -59,7 +59,8 @@ public final class StudyRunner {
           if k == 0, let first = zeroShot {
             row = first
           } else {
-            row = try cell(item: item, examples: Array(ranked.prefix(k)), gold: gold, masker: masker)
+            row = try cell(
+              item: item, examples: Array(ranked.prefix(k)), gold: gold, masker: masker)
             if k == 0 { zeroShot = row }
           }
           row.key = key

@@ -38,9 +38,12 @@ public enum WindTunnelReport {
       func e(_ values: [Double]) -> String {
         StudyReport.format(Bootstrap.meanInterval(values.filter(\.isFinite), seed: seed))
       }
-      let shown = at.filter(\.shown), unshown = at.filter { !$0.shown }
-      out += "| \(k) | \(at.count) | \(String(format: "%.0f", 100 * Double(shown.count) / Double(at.count))) "
-      out += "| \(e(at.map(\.exactEntropy))) | \(e(at.map(\.modelEntropy))) | \(e(at.map(\.klBits))) "
+      let shown = at.filter(\.shown)
+      let unshown = at.filter { !$0.shown }
+      out +=
+        "| \(k) | \(at.count) | \(String(format: "%.0f", 100 * Double(shown.count) / Double(at.count))) "
+      out +=
+        "| \(e(at.map(\.exactEntropy))) | \(e(at.map(\.modelEntropy))) | \(e(at.map(\.klBits))) "
       out += "| \(e(shown.map(\.klBits))) | \(e(unshown.map(\.klBits))) "
       out += "| \(k == 0 ? "–" : e(unshown.map(\.usedWordMass))) "
       out += "| \(e(at.map(\.candidateMass))) |\n"
@@ -52,7 +55,10 @@ public enum WindTunnelReport {
     -> LinePlot
   {
     let ks = Array(Set(measurements.map(\.k))).sorted()
-    func series(_ name: String, dashed: Bool = false, color: String, _ pick: (WindTunnel.Measurement) -> Double?)
+    func series(
+      _ name: String, dashed: Bool = false, color: String,
+      _ pick: (WindTunnel.Measurement) -> Double?
+    )
       -> LinePlot.Series
     {
       .init(
@@ -64,7 +70,8 @@ public enum WindTunnelReport {
     }
     return LinePlot(
       title: "Wind tunnel, \(model): model vs exact posterior",
-      xLabel: "examples in the prompt (k)", yLabel: "bits", xCategories: ks.map(String.init),
+      xLabel: "examples in the prompt (k)", yLabel: "entropy or KL divergence (bits)",
+      xCategories: ks.map(String.init),
       series: [
         series("exact posterior entropy", color: "#2ca02c") { $0.exactEntropy },
         series("model entropy", color: "#1f77b4") { $0.modelEntropy },
@@ -76,7 +83,9 @@ public enum WindTunnelReport {
 
 extension WindTunnelReport {
   /// windtunnel.csv back, grouped by model in file order (empty when the file does not exist).
-  public static func load(_ url: URL) throws -> [(model: String, measurements: [WindTunnel.Measurement])] {
+  public static func load(_ url: URL) throws -> [(
+    model: String, measurements: [WindTunnel.Measurement]
+  )] {
     guard FileManager.default.fileExists(atPath: url.path) else { return [] }
     let table = CSV.parse(try String(contentsOf: url, encoding: .utf8))
     guard table.first == header else {
