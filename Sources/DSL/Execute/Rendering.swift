@@ -44,18 +44,22 @@ extension QueryResult {
   }
 }
 
+extension SQLValue {
+  /// The value as `JSONSerialization` takes it (a blob as its length).
+  public var jsonValue: Any {
+    switch self {
+    case .null: NSNull()
+    case .integer(let n): n
+    case .real(let d): d
+    case .text(let s): s
+    case .blob(let b): b.count
+    }
+  }
+}
+
 extension DSLAnswer {
   /// `{"dsl", "sql", "parameters", "columns", "rows"}` as JSON text.
   public func json() -> String {
-    func value(_ v: SQLValue) -> Any {
-      switch v {
-      case .null: NSNull()
-      case .integer(let n): n
-      case .real(let d): d
-      case .text(let s): s
-      case .blob(let b): b.count
-      }
-    }
     let object: [String: Any] = [
       "dsl": query.printed,
       "sql": compiled.sql,
@@ -66,7 +70,7 @@ extension DSLAnswer {
         }
       },
       "columns": result.columns.map { ["name": $0.name, "type": $0.type.rawValue] },
-      "rows": result.rows.map { $0.map(value) },
+      "rows": result.rows.map { $0.map(\.jsonValue) },
     ]
     let data =
       (try? JSONSerialization.data(

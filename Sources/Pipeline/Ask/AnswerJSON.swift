@@ -1,18 +1,10 @@
 import CricketDB
+import DSL
 import Foundation
 
 extension Answer {
   /// The stable JSON object of `cricq --json` (schema in docs/ask.md).
   public var jsonObject: [String: Any] {
-    func value(_ v: SQLValue) -> Any {
-      switch v {
-      case .null: NSNull()
-      case .integer(let n): n
-      case .real(let d): d
-      case .text(let s): s
-      case .blob(let b): b.count
-      }
-    }
     var timingsObject: [String: Any] = [:]
     for (name, ms) in timings.stages { timingsObject[name] = (ms * 10).rounded() / 10 }
     return [
@@ -31,7 +23,7 @@ extension Answer {
       "sql": sql ?? NSNull(),
       "parameters": parameters,
       "columns": columns.map { ["name": $0.name, "type": $0.type.rawValue] },
-      "rows": rows.map { $0.map(value) },
+      "rows": rows.map { $0.map(\.jsonValue) },
       "answer": sentence ?? NSNull(),
       "scope": scope ?? NSNull(),
       "confidence": confidence,
