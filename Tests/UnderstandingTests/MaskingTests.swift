@@ -90,3 +90,15 @@ import Testing
   // The player is still found by a name only he has.
   #expect(linker.understand("AJ Ireland ODI wickets").values["<player1>"] == "AJ Ireland")
 }
+
+@Test func everydayWordsAreNotNearMissesOfPlayers() throws {
+  let linker = try Fixture.get()
+  // "knock" was de Kock, "sides" Siddle, "cause" Carse, "clean" McLean: one letter away.
+  let knock = linker.understand("how many runs did warner knock in 2019")
+  #expect(knock.bindings.filter { $0.kind == .player }.map(\.value) == ["DA Warner"])
+  let sides = linker.understand("which sides have the most wins at Lord's")
+  #expect(!sides.bindings.contains { $0.kind == .player })
+  #expect(!linker.understand("did rain cause a clean sweep").bindings.contains { $0.kind == .player })
+  // A misspelt name is still a near miss.
+  #expect(linker.understand("Tendulker odi runs").values["<player1>"] == "SR Tendulkar")
+}

@@ -48,5 +48,6 @@ enum Vocabulary {
     fastest-fifty fastest-hundred double-century double-hundred triple-century
     mom motm pom man award awards born age aged oldest youngest
     what's whats who's whos how's hows there their
+    knock knocks side sides cause causes clean cleaned lead leads led feat feats lot lots
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 }
