@@ -3,7 +3,7 @@ import PackageDescription
 
 // Dependencies point one way:
 //   cricq → Pipeline → (Generator, Retriever, Understanding) → DSL → CricketDB → CSQLite
-//   Generator, Retriever → Kernels → CBLAS
+//   Generator, Retriever → Kernels → CKernels (+ OpenBLAS, loaded at run time)
 // The two models never import each other; DSL and CricketDB know nothing of models.
 let package = Package(
   name: "cricq",
@@ -18,9 +18,8 @@ let package = Package(
     .systemLibrary(
       name: "CSQLite", pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"])]),
-    .systemLibrary(
-      name: "CBLAS", pkgConfig: "openblas",
-      providers: [.apt(["libopenblas-dev"])]),
+    // Our C kernels and CPU checks (headers only). OpenBLAS is opened at run time (Kernels).
+    .systemLibrary(name: "CKernels"),
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]),
@@ -28,14 +27,14 @@ let package = Package(
       name: "CZlib", pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]),
 
-    .target(name: "Kernels", dependencies: ["CBLAS"]),
+    .target(name: "Kernels", dependencies: ["CKernels"]),
     // Quantised-block kernels in C: AVX2 chosen per function by target attributes, no flags.
     .target(name: "CQuant"),
     .target(name: "CricketDB", dependencies: ["CSQLite", "CZlib"]),
     .target(name: "DSL", dependencies: ["CricketDB"]),
     .target(name: "Understanding", dependencies: ["CricketDB", "DSL"]),
     .target(name: "Retriever", dependencies: ["Kernels", "DSL"]),
-    .target(name: "Generator", dependencies: ["Kernels", "DSL", "CQuant", "CBLAS"]),
+    .target(name: "Generator", dependencies: ["Kernels", "DSL", "CQuant"]),
     .target(
       name: "Pipeline",
       dependencies: ["CricketDB", "DSL", "Understanding", "Retriever", "Generator"]),

@@ -1,4 +1,4 @@
-import CBLAS
+import CKernels
 import Dispatch
 import Foundation
 

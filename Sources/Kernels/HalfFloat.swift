@@ -1,4 +1,4 @@
-import CBLAS
+import CKernels
 import Dispatch
 
 // Weights stored as IEEE binary16 for the few-row products, which are bound by reading the

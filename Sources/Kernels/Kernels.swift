@@ -1,4 +1,4 @@
-import CBLAS
+import CKernels
 
 /// Numerical kernels shared by the embedder and the decoder: matrix products, norms, softmax,
 /// activations. Both models import this target; neither imports the other.
@@ -14,11 +14,14 @@ public enum Kernels {
   /// machine's core count). Call before the first product; later calls also take effect.
   public static func setThreadCount(_ count: Int) {
     precondition(count >= 1, "thread count must be at least 1, got \(count)")
-    openblas_set_num_threads(Int32(count))
+    OpenBLAS.shared.setThreadCount(Int32(count))
   }
 
   /// The number of threads OpenBLAS will use.
-  public static var threadCount: Int { Int(openblas_get_num_threads()) }
+  public static var threadCount: Int { Int(OpenBLAS.shared.threadCount()) }
+
+  /// The kernel family OpenBLAS runs on this CPU ("SkylakeX", "Haswell", ...), for benchmarks.
+  public static var blasCoreName: String { OpenBLAS.shared.coreName }
 
   /// The thread count cricq uses unless told otherwise.
   public static let defaultThreadCount = 2

@@ -1,4 +1,4 @@
-import CBLAS
+import CKernels
 import Dispatch
 
 // Dimension letters: M rows (tokens), K inputs, N outputs.

@@ -1,4 +1,4 @@
-import CBLAS
+import CKernels
 
 // Dimension letters: M rows of the output, N columns of the output, K the shared dimension.
 // `op(X)` is X or its transpose. Leading dimensions (`lda`, `ldb`, `ldc`) are the distance in
@@ -25,10 +25,26 @@ extension Kernels {
     checkStored(a.count, rows: transposeA ? k : m, columns: transposeA ? m : k, stride: lda, "a")
     checkStored(b.count, rows: transposeB ? n : k, columns: transposeB ? k : n, stride: ldb, "b")
     checkStored(c.count, rows: m, columns: n, stride: ldc, "c")
-    cblas_sgemm(
-      CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-      Int32(m), Int32(n), Int32(k), alpha, a.baseAddress, Int32(lda), b.baseAddress, Int32(ldb),
-      beta, c.baseAddress, Int32(ldc))
+    matmul(
+      c.baseAddress!, a.baseAddress!, b.baseAddress!, m: m, n: n, k: k,
+      transposeA: transposeA, transposeB: transposeB, alpha: alpha, beta: beta,
+      lda: lda, ldb: ldb, ldc: ldc)
+  }
+
+  /// `matmul` on raw pointers, for blocks inside larger buffers (one attention head of the hidden
+  /// state); the caller answers for the sizes, which are not checked.
+  public static func matmul(
+    _ c: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+    m: Int, n: Int, k: Int,
+    transposeA: Bool = false, transposeB: Bool = false,
+    alpha: Float = 1, beta: Float = 0,
+    lda: Int, ldb: Int, ldc: Int
+  ) {
+    if m == 0 || n == 0 { return }
+    OpenBLAS.shared.sgemm(
+      OpenBLAS.rowMajor, transposeA ? OpenBLAS.transpose : OpenBLAS.noTranspose,
+      transposeB ? OpenBLAS.transpose : OpenBLAS.noTranspose,
+      Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
   }
 
   /// Reference for `matmul`: three loops, accumulating in Double.
@@ -70,9 +86,21 @@ extension Kernels {
     checkStored(a.count, rows: m, columns: n, stride: n, "a")
     precondition(x.count >= (transpose ? m : n), "x has \(x.count) floats, too few")
     precondition(y.count >= (transpose ? n : m), "y has \(y.count) floats, too few")
-    cblas_sgemv(
-      CblasRowMajor, transpose ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), alpha,
-      a.baseAddress, Int32(n), x.baseAddress, 1, beta, y.baseAddress, 1)
+    matvec(
+      y.baseAddress!, a.baseAddress!, x.baseAddress!, m: m, n: n, transpose: transpose,
+      alpha: alpha, beta: beta, lda: n)
+  }
+
+  /// `matvec` on raw pointers with a row stride `lda` (a matrix stored inside a wider one); the
+  /// caller answers for the sizes, which are not checked.
+  public static func matvec(
+    _ y: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _ x: UnsafePointer<Float>,
+    m: Int, n: Int, transpose: Bool = false, alpha: Float = 1, beta: Float = 0, lda: Int
+  ) {
+    if m == 0 || n == 0 { return }
+    OpenBLAS.shared.sgemv(
+      OpenBLAS.rowMajor, transpose ? OpenBLAS.transpose : OpenBLAS.noTranspose, Int32(m),
+      Int32(n), alpha, a, Int32(lda), x, 1, beta, y, 1)
   }
 
   /// Reference for `matvec`.

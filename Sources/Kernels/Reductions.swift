@@ -61,4 +61,30 @@ extension Kernels {
     }
     return total
   }
+
+  /// `out = Σ_j weights[j] · row_j` over `count` rows of `width` floats, `stride` floats apart
+  /// (attention's weighted sum of value vectors for one query).
+  @inlinable
+  public static func weightedRowSum(
+    _ out: UnsafeMutablePointer<Float>, rows: UnsafePointer<Float>, stride: Int,
+    weights: UnsafePointer<Float>, count: Int, width: Int
+  ) {
+    out.update(repeating: 0, count: width)
+    for j in 0..<count {
+      let row = rows + j * stride
+      let w = weights[j]
+      var i = 0
+      while i + 8 <= width {
+        let sum =
+          UnsafeRawPointer(out + i).loadUnaligned(as: SIMD8<Float>.self)
+          + UnsafeRawPointer(row + i).loadUnaligned(as: SIMD8<Float>.self) * w
+        UnsafeMutableRawPointer(out + i).storeBytes(of: sum, as: SIMD8<Float>.self)
+        i += 8
+      }
+      while i < width {
+        out[i] += w * row[i]
+        i += 1
+      }
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import CBLAS
+import Kernels
 import CQuant
 import Dispatch
 
@@ -110,10 +110,9 @@ enum Linear {
       while begin < matrix.rows {
         let end = min(matrix.rows, begin + tileRows)
         dequantizeParallel(matrix, rows: begin..<end, into: tile)
-        cblas_sgemm(
-          CblasRowMajor, CblasNoTrans, CblasTrans, Int32(T), Int32(end - begin),
-          Int32(matrix.columns), 1, x, Int32(matrix.columns), tile, Int32(matrix.columns), 0,
-          out + begin, Int32(matrix.rows))
+        Kernels.matmul(
+          out + begin, x, tile, m: T, n: end - begin, k: matrix.columns, transposeB: true,
+          lda: matrix.columns, ldb: matrix.columns, ldc: matrix.rows)
         begin = end
       }
     }
