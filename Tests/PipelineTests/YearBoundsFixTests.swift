@@ -35,4 +35,18 @@ import Understanding
     let before = "top 10 bowlers by wickets where before <year1>"
     #expect(try fixed("most wickets before 2010", before) == before)
   }
+
+  @Test func oneYearWrittenForAnOpenRangeBecomesTheRange() throws {
+    let oneYear = "batting hundreds where player = <player1> and year = <year1>"
+    #expect(
+      try fixed("how many hundreds has root scored since 2021", oneYear)
+        == "batting hundreds where player = <player1> and since <year1>")
+    #expect(
+      try fixed("root hundreds after 2020", oneYear)
+        == "batting hundreds where player = <player1> and since 2021")
+    #expect(
+      try fixed("root hundreds before 2021", oneYear)
+        == "batting hundreds where player = <player1> and before <year1>")
+    #expect(try fixed("root hundreds in 2021", oneYear) == oneYear)
+  }
 }

@@ -3,7 +3,7 @@ import Understanding
 
 /// Deterministic corrections to the model's query where the question leaves no doubt:
 /// - a format the question names overrides the model's; an IPL franchise named means the IPL;
-///   a default format fills a gap; a phase the question names overrides the model's;
+///   a default format fills a gap; a format nobody asked for goes (`UnaskedFormatFix`); a phase the question names overrides the model's;
 /// - a measure written twice is written once; `team = A and team = B` is a head-to-head
 ///   (`opposition = B`); a team after "against"/"vs" is the opposition; `year = A and year = B`
 ///   is the range `year in A..B`;
@@ -40,6 +40,8 @@ enum PostDecodingFixes {
       notes.append("format = \(format): the default format")
       query.filters.insert(Filter(.format, .one(.word(format))), at: firstFilterAfterSubject(query))
     }
+    UnaskedFormatFix.apply(
+      &query, question, formatsNamed: formats, defaultFormat: defaultFormat, &notes)
     if hints.phases.count == 1, let phase = hints.phases.first?.rawValue,
       let i = query.filters.firstIndex(where: { $0.field == .phase }),
       query.filters[i] != Filter(.phase, .one(.word(phase)))
