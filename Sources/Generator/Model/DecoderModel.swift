@@ -66,16 +66,26 @@ public final class DecoderModel: @unchecked Sendable {
   public var vocabularySize: Int { config.vocabularySize }
   /// Threads that share each matrix-vector product.
   public static var threadCount: Int { Linear.threadCount }
+  /// The instruction set of the integer kernels on this CPU, for benchmarks.
+  public static var kernelLevelName: String {
+    ["scalar", "AVX2", "AVX-VNNI", "AVX512-VNNI"][Int(cq_level())]
+  }
 
   let file: GGUFFile  // keeps the mapping alive
   let token_embd: QuantizedMatrix  // (V × E)
   let blocks: [Block]
   let output_norm: [Float]  // (E)
   let output: QuantizedMatrix  // (V × E)
+  /// Calls with at least this many tokens multiply through float tiles and OpenBLAS; shorter
+  /// ones through the integer kernels.
+  public let gemmThreshold: Int
 
-  public init(file: GGUFFile) throws {
+  /// `gemmThreshold` is for benchmarks that time both paths; the default is the measured
+  /// crossover on the development machine.
+  public init(file: GGUFFile, gemmThreshold: Int? = nil) throws {
     let c = try DecoderConfig(file: file)
     config = c
+    self.gemmThreshold = gemmThreshold ?? Linear.gemmThreshold
     self.file = file
     token_embd = try QuantizedMatrix(file.requireTensor("token_embd.weight"), rows: c.vocabularySize, columns: c.embeddingLength)
     blocks = try (0..<c.layerCount).map { try Block(file: file, index: $0, config: c) }
@@ -183,7 +193,8 @@ public final class DecoderModel: @unchecked Sendable {
           }
           Linear.apply(
             [a.attn_q, a.attn_k, a.attn_v], to: h.pointer, tokens: T,
-            outputs: [q.pointer, k.pointer, v.pointer], scratch: &scratch)
+            outputs: [q.pointer, k.pointer, v.pointer], gemmThreshold: gemmThreshold,
+            scratch: &scratch)
           if let b = a.attn_q_bias { Elementwise.addBias(q.pointer, b, rows: T, width: E) }
           if let b = a.attn_k_bias { Elementwise.addBias(k.pointer, b, rows: T, width: KV) }
           if let b = a.attn_v_bias { Elementwise.addBias(v.pointer, b, rows: T, width: KV) }
@@ -196,7 +207,9 @@ public final class DecoderModel: @unchecked Sendable {
           attend(
             into: attended.pointer, queries: q.pointer, keys: layerKeys, values: layerValues,
             cached: P, tokens: T)
-          Linear.apply([a.attn_output], to: attended.pointer, tokens: T, outputs: [projected.pointer], scratch: &scratch)
+          Linear.apply(
+            [a.attn_output], to: attended.pointer, tokens: T, outputs: [projected.pointer],
+            gemmThreshold: gemmThreshold, scratch: &scratch)
           Elementwise.add(x.pointer, projected.pointer, count: T * E)
           // MLP.
           block.ffn_norm.withUnsafeBufferPointer {
@@ -205,9 +218,11 @@ public final class DecoderModel: @unchecked Sendable {
           let m = block.mlp
           Linear.apply(
             [m.ffn_gate, m.ffn_up], to: h.pointer, tokens: T, outputs: [gate.pointer, up.pointer],
-            scratch: &scratch)
+            gemmThreshold: gemmThreshold, scratch: &scratch)
           Elementwise.swiGLU(gate.pointer, up.pointer, count: T * F)
-          Linear.apply([m.ffn_down], to: gate.pointer, tokens: T, outputs: [projected.pointer], scratch: &scratch)
+          Linear.apply(
+            [m.ffn_down], to: gate.pointer, tokens: T, outputs: [projected.pointer],
+            gemmThreshold: gemmThreshold, scratch: &scratch)
           Elementwise.add(x.pointer, projected.pointer, count: T * E)
         }
       }
@@ -229,7 +244,9 @@ public final class DecoderModel: @unchecked Sendable {
     if case .hidden = mode { return Array(UnsafeBufferPointer(start: h.pointer, count: rows * E)) }
     var logits = [Float](repeating: 0, count: rows * c.vocabularySize)
     logits.withUnsafeMutableBufferPointer { out in
-      Linear.apply([output], to: h.pointer, tokens: rows, outputs: [out.baseAddress!], scratch: &scratch)
+      Linear.apply(
+        [output], to: h.pointer, tokens: rows, outputs: [out.baseAddress!],
+        gemmThreshold: gemmThreshold, scratch: &scratch)
     }
     return logits
   }
