@@ -23,6 +23,9 @@ public struct AskConfiguration: Sendable {
     self.cacheDirectory = cacheDirectory
   }
 
+  /// The linker's alias files: `corpus/aliases`.
+  public var aliases: URL { corpus.appendingPathComponent("aliases", isDirectory: true) }
+
   /// The GGUF file `model` names.
   public var modelFile: URL {
     ["qwen", "smollm", "qwen1.5b"].contains(model)
