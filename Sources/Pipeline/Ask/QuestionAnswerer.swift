@@ -36,9 +36,9 @@ public final class QuestionAnswerer {
     guard FileManager.default.fileExists(atPath: configuration.modelFile.path) else {
       throw AskError.missingModel(configuration.modelFile.path)
     }
-    // The generator loads on another thread meanwhile; its figure is its own running time.
-    let modelFile = configuration.modelFile
-    let generatorLoad = BackgroundLoad { try DSLGenerator(modelFile: modelFile) }
+    // Loaded one after another: loading the generator on a second thread while the linker and
+    // embedder loaded crashed the process (heap corruption in the Swift runtime's metadata cache,
+    // 2026-12-06), so the parts stay serial until that is understood.
     executor = try timed("database") { try DSLExecutor(path: configuration.database) }
     linker = try timed("linker") {
       try QuestionLinker.load(database: configuration.database, aliases: configuration.aliases)
@@ -54,12 +54,9 @@ public final class QuestionAnswerer {
     }
     let executor = self.executor
     iplTeams = timed("IPL teams") { IPLFranchises.names(executor) }
-    let waited = ContinuousClock.now
-    let (generator, generatorMilliseconds) = try generatorLoad.value()
-    self.generator = generator
-    timings.append(("generator (parallel)", generatorMilliseconds))
-    timings.append(("waiting for it", milliseconds(since: waited)))
-    builder = PromptBuilder(tokenizer: generator.tokenizer)
+    let modelFile = configuration.modelFile
+    generator = try timed("generator") { try DSLGenerator(modelFile: modelFile) }
+    builder = PromptBuilder(tokenizer: generator.tokenizer, layout: configuration.promptLayout)
     loadTimings = timings
   }
 
