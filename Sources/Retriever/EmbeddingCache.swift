@@ -44,19 +44,6 @@ struct EmbeddingCache {
     try data.write(to: url, options: .atomic)
   }
 
-  /// FNV-1a 64 over a sequence of byte strings, each prefixed by its length so that
-  /// ["ab", "c"] and ["a", "bc"] differ. Not cryptographic; it only detects change.
-  static func key(_ parts: [String]) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func mix(_ byte: UInt8) {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01B3
-    }
-    for part in parts {
-      let bytes = Array(part.utf8)
-      withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { $0.forEach(mix) }
-      bytes.forEach(mix)
-    }
-    return hash
-  }
+  /// The key over a sequence of texts (`ContentKey`).
+  static func key(_ parts: [String]) -> UInt64 { ContentKey(parts).value }
 }

@@ -3,7 +3,8 @@ import DSL
 import Foundation
 import Pipeline
 
-/// `cricq bench ask`: load time, the cold first question, and warm medians per stage.
+/// `cricq bench ask`: load time by part, the cold first question, warm medians and p90 per stage,
+/// and how they compare with issue 7's goals (load < 400 ms, cold < 3 s, warm median < 1.5 s).
 struct BenchAsk: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ask",
@@ -25,6 +26,7 @@ struct BenchAsk: AsyncParsableCommand {
     let file = Corpus.repositoryFolder().deletingLastPathComponent()
       .appendingPathComponent("scripts/fixtures/data/ask-fan.jsonl")
     let items = try EvalItem.load(file).filter { $0.dsl != nil }
+    print("load average before: \(Self.loadAverage())")
     let clock = ContinuousClock.now
     let answerer = try model.answerer()
     let load = ContinuousClock.now - clock
@@ -55,14 +57,36 @@ struct BenchAsk: AsyncParsableCommand {
           format: "  %-9@ %8.1f %8.1f", name, values[values.count / 2],
           values[values.count * 9 / 10]))
     }
+    let loadMilliseconds = Self.milliseconds(load)
+    let totals = warm.map(\.total).sorted()
+    let prompts = warm.map { Double($0.promptTokens - $0.promptTokensReused) }.sorted()
+    print(String(format: "prompt tokens fed per question, median %.0f", prompts[prompts.count / 2]))
+    print("goals (issue 7):")
+    print(Self.goal("load", loadMilliseconds, 400))
+    print(Self.goal("cold (load + first)", loadMilliseconds + cold.timings.total, 3000))
+    print(Self.goal("warm median", totals[totals.count / 2], 1500))
+    print("load average after: \(Self.loadAverage())")
+  }
+
+  static func goal(_ name: String, _ milliseconds: Double, _ target: Double) -> String {
+    String(
+      format: "  %-20@ %7.0f ms  goal < %5.0f ms  %@ (%.2f× the goal)", name, milliseconds, target,
+      milliseconds < target ? "met" : "missed", milliseconds / target)
+  }
+
+  /// The 1, 5 and 15 minute load averages: the machine is shared, so figures need them.
+  static func loadAverage() -> String {
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
+  }
+
+  static func milliseconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
   }
 
   func stages(_ t: StageTimings) -> String {
     t.stages.map { String(format: "%@ %.0f", $0.0, $0.1) }.joined(separator: ", ")
   }
 
-  func format(_ d: Duration) -> String {
-    String(
-      format: "%.0f", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
-  }
+  func format(_ d: Duration) -> String { String(format: "%.0f", Self.milliseconds(d)) }
 }

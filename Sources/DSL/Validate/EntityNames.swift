@@ -1,8 +1,10 @@
 import CricketDB
+import Foundation
 
 /// The names a query may use, read once from the database: players' unique names, team names,
 /// ground names, competitions (grouped event names) and host countries, plus the alias tables for "did you mean".
-public final class EntityNames: Sendable {
+// @unchecked Sendable: `loadedCatalog` is only touched while `lock` is held; the rest is immutable.
+public final class EntityNames: @unchecked Sendable {
   public enum Kind: String, Sendable {
     case player, team, venue, event, country
   }
@@ -10,11 +12,23 @@ public final class EntityNames: Sendable {
   let names: [Kind: Set<String>]
   /// Lower-cased alias → canonical name, per kind.
   let aliases: [Kind: [String: String]]
-  /// The database's catalogue (surnames, initials, nicknames) for "did you mean".
-  let catalog: EntityCatalog
+  let database: Database
+  private let lock = NSLock()
+  private var loadedCatalog: EntityCatalog?
+
+  /// The database's catalogue (surnames, initials, nicknames) for "did you mean". Read on first
+  /// use: only a query naming an unknown entity needs it, and reading it is most of opening.
+  var catalog: EntityCatalog {
+    lock.lock()
+    defer { lock.unlock() }
+    if let loadedCatalog { return loadedCatalog }
+    let catalog = (try? EntityCatalog.load(from: database)) ?? EntityCatalog()
+    loadedCatalog = catalog
+    return catalog
+  }
 
   public init(database: Database) throws {
-    catalog = try EntityCatalog.load(from: database)
+    self.database = database
     func column(_ sql: String) throws -> [String] {
       try database.query(sql).rows.compactMap { $0.string(0) }
     }

@@ -17,20 +17,38 @@ public struct Prompt: Sendable, Equatable {
   public var headerTokenCount: Int
 }
 
+/// How the examples are laid out after the header.
+public enum PromptLayout: String, Sendable, CaseIterable {
+  /// Each example as a user turn (question) and an assistant turn (query): ~10 template tokens
+  /// per example.
+  case chatTurns = "chat"
+  /// Every example in one user turn, as "Q: question" / "A: query" lines, the question last as
+  /// "Q: question": ~5 tokens per example.
+  case questionAnswerLines = "lines"
+}
+
 /// Lays out the prompt: the fixed instruction header first (so its KV cache is computed once and
-/// reused for every question), then the examples as earlier user/assistant turns, then the
-/// question. Prompt length dominates latency, so the header is short and the examples carry the
-/// format.
+/// reused for every question), then the examples, then the question. Prompt length dominates
+/// latency, so the header is short and the examples carry the format.
 public struct PromptBuilder: Sendable {
-  public var instructions: String
+  public let instructions: String
+  public let layout: PromptLayout
   public let tokenizer: BPETokenizer
+  /// The header's token count (the header ends with a special token, so its tokens are a prefix
+  /// of every prompt's).
+  private let headerTokenCount: Int
 
   public static let defaultInstructions =
     "Translate the cricket question into one cricq query. Reply with the query only."
 
-  public init(tokenizer: BPETokenizer, instructions: String = PromptBuilder.defaultInstructions) {
+  public init(
+    tokenizer: BPETokenizer, instructions: String = PromptBuilder.defaultInstructions,
+    layout: PromptLayout = .chatTurns
+  ) {
     self.tokenizer = tokenizer
     self.instructions = instructions
+    self.layout = layout
+    headerTokenCount = tokenizer.encode(ChatTemplate.turn(.system, instructions)).count
   }
 
   /// The instruction header: the system turn.
@@ -38,14 +56,18 @@ public struct PromptBuilder: Sendable {
 
   public func prompt(examples: [FewShotExample], question: String) -> Prompt {
     var text = header
-    for example in examples {
-      text += ChatTemplate.turn(.user, example.question)
-      text += ChatTemplate.turn(.assistant, example.dsl)
+    switch layout {
+    case .chatTurns:
+      for example in examples {
+        text += ChatTemplate.turn(.user, example.question)
+        text += ChatTemplate.turn(.assistant, example.dsl)
+      }
+      text += ChatTemplate.turn(.user, question)
+    case .questionAnswerLines:
+      let lines = examples.map { "Q: \($0.question)\nA: \($0.dsl)\n" }.joined()
+      text += ChatTemplate.turn(.user, lines + "Q: \(question)")
     }
-    text += ChatTemplate.turn(.user, question)
     text += ChatTemplate.assistantOpening
-    // The header ends with a special token, so its tokens are a prefix of the whole prompt's.
-    let headerCount = tokenizer.encode(header).count
-    return Prompt(text: text, tokens: tokenizer.encode(text), headerTokenCount: headerCount)
+    return Prompt(text: text, tokens: tokenizer.encode(text), headerTokenCount: headerTokenCount)
   }
 }

@@ -1,6 +1,7 @@
 import CricketDB
 import DSL
 import Foundation
+import Generator
 
 /// What `QuestionAnswerer` loads once.
 public struct AskConfiguration: Sendable {
@@ -11,6 +12,9 @@ public struct AskConfiguration: Sendable {
   public var corpus: URL
   /// Where the retriever caches embeddings; nil: no cache.
   public var cacheDirectory: URL?
+  /// How the examples are laid out in the prompt; `CRICQ_PROMPT_LAYOUT=chat|lines` overrides the
+  /// default (for comparing layouts with `cricq eval` and `cricq bench ask`).
+  public var promptLayout: PromptLayout
 
   public init(
     model: String = "qwen", database: URL = CricqPaths.database,
@@ -21,7 +25,13 @@ public struct AskConfiguration: Sendable {
     self.database = database
     self.corpus = corpus
     self.cacheDirectory = cacheDirectory
+    promptLayout =
+      ProcessInfo.processInfo.environment["CRICQ_PROMPT_LAYOUT"].flatMap(PromptLayout.init)
+      ?? .chatTurns
   }
+
+  /// The linker's alias files: `corpus/aliases`.
+  public var aliases: URL { corpus.appendingPathComponent("aliases", isDirectory: true) }
 
   /// The GGUF file `model` names.
   public var modelFile: URL {

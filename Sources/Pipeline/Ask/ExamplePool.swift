@@ -17,6 +17,8 @@ public struct MaskedExample: Sendable, Equatable {
 public struct ExamplePool: Sendable {
   public let examples: [MaskedExample]
   public let index: ExampleIndex
+  /// Whether the masked examples came from the on-disk cache (false: the linker masked them).
+  public let maskedFromCache: Bool
 
   /// The pair files used for training: `seed.jsonl` and every `train-*.jsonl` in `folder`
   /// (test-split pairs are left out).
@@ -27,10 +29,37 @@ public struct ExamplePool: Sendable {
       .filter { FileManager.default.fileExists(atPath: $0.path) }
   }
 
+  /// Masks the pairs of `files` with `linker` and indexes them. With a `cacheDirectory`, the
+  /// embeddings are cached there (`ask-examples.embeddings`); with `linkerInputs` as well (the
+  /// files and folders the linker was built from), so are the masked examples
+  /// (`ask-examples.masked`, keyed by those inputs, the pair files and the program itself).
   public init(
     files: [URL], linker: QuestionLinker, embedder: SentenceEmbedder,
-    cacheDirectory: URL? = ExampleIndex.defaultCacheDirectory
+    cacheDirectory: URL? = ExampleIndex.defaultCacheDirectory, linkerInputs: [URL]? = nil
   ) throws {
+    var cache: (file: MaskedExampleCache, key: UInt64)? = nil
+    if let cacheDirectory, let linkerInputs {
+      cache = (
+        MaskedExampleCache(url: cacheDirectory.appendingPathComponent("ask-examples.masked")),
+        try Self.cacheKey(files: files, linkerInputs: linkerInputs)
+      )
+    }
+    if let cache, let cached = cache.file.load(key: cache.key) {
+      examples = cached
+      maskedFromCache = true
+    } else {
+      examples = try Self.masked(files: files, linker: linker)
+      maskedFromCache = false
+      if let cache { try cache.file.store(examples, key: cache.key) }
+    }
+    index = try ExampleIndex(
+      examples: examples.enumerated().map { i, e in
+        Example(text: e.maskedQuestion, payload: String(i), skeleton: DSLSkeleton.of(e.maskedDSL))
+      }, embedder: embedder, name: "ask-examples", cacheDirectory: cacheDirectory)
+  }
+
+  /// The train pairs of `files` (first occurrence of each question), masked by `linker`.
+  static func masked(files: [URL], linker: QuestionLinker) throws -> [MaskedExample] {
     var examples: [MaskedExample] = []
     var seen = Set<String>()
     for file in files {
@@ -44,11 +73,36 @@ public struct ExamplePool: Sendable {
             dsl: pair.dsl, maskedDSL: masked))
       }
     }
-    self.examples = examples
-    index = try ExampleIndex(
-      examples: examples.enumerated().map { i, e in
-        Example(text: e.maskedQuestion, payload: String(i), skeleton: DSLSkeleton.of(e.maskedDSL))
-      }, embedder: embedder, name: "ask-examples", cacheDirectory: cacheDirectory)
+    return examples
+  }
+
+  /// What the masked examples are derived from: the program (the linker's rules are code), the
+  /// linker's input files (contents; big ones, the database, by size and modification time) and
+  /// the pair files' contents.
+  static func cacheKey(files: [URL], linkerInputs: [URL]) throws -> UInt64 {
+    var key = ContentKey(["cricq-masked-v1", ContentKey.programIdentity])
+    func add(_ url: URL) throws {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+        key.add("missing \(url.path)")
+        return
+      }
+      if isFolder.boolValue {
+        key.add("folder \(url.path)")
+        for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() {
+          try add(url.appendingPathComponent(name))
+        }
+      } else if let size = try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize,
+        size > 1 << 23
+      {
+        key.add(ContentKey.fileIdentity(url))
+      } else {
+        key.add(url.path)
+        key.add(try Data(contentsOf: url))
+      }
+    }
+    for url in linkerInputs + files { try add(url) }
+    return key.value
   }
 
   /// The gold DSL with each linked value replaced by its placeholder; nil when the DSL does not

@@ -33,11 +33,15 @@ public final class QuestionAnswerer {
       defer { timings.append((name, milliseconds(since: clock))) }
       return try body()
     }
+    guard FileManager.default.fileExists(atPath: configuration.modelFile.path) else {
+      throw AskError.missingModel(configuration.modelFile.path)
+    }
+    // Loaded one after another: loading the generator on a second thread while the linker and
+    // embedder loaded crashed the process (heap corruption in the Swift runtime's metadata cache,
+    // 2026-12-06), so the parts stay serial until that is understood.
     executor = try timed("database") { try DSLExecutor(path: configuration.database) }
     linker = try timed("linker") {
-      try QuestionLinker.load(
-        database: configuration.database,
-        aliases: configuration.corpus.appendingPathComponent("aliases"))
+      try QuestionLinker.load(database: configuration.database, aliases: configuration.aliases)
     }
     embedder = try timed("embedder") { try SentenceEmbedder() }
     let linker = self.linker
@@ -45,14 +49,14 @@ public final class QuestionAnswerer {
     pool = try timed("examples") {
       try ExamplePool(
         files: ExamplePool.trainFiles(in: configuration.corpus), linker: linker,
-        embedder: embedder, cacheDirectory: configuration.cacheDirectory)
+        embedder: embedder, cacheDirectory: configuration.cacheDirectory,
+        linkerInputs: [configuration.database, configuration.aliases])
     }
-    guard FileManager.default.fileExists(atPath: configuration.modelFile.path) else {
-      throw AskError.missingModel(configuration.modelFile.path)
-    }
-    generator = try timed("generator") { try DSLGenerator(modelFile: configuration.modelFile) }
-    builder = PromptBuilder(tokenizer: generator.tokenizer)
-    iplTeams = IPLFranchises.names(executor)
+    let executor = self.executor
+    iplTeams = timed("IPL teams") { IPLFranchises.names(executor) }
+    let modelFile = configuration.modelFile
+    generator = try timed("generator") { try DSLGenerator(modelFile: modelFile) }
+    builder = PromptBuilder(tokenizer: generator.tokenizer, layout: configuration.promptLayout)
     loadTimings = timings
   }
 
