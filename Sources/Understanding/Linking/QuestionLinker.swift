@@ -34,6 +34,7 @@ public struct QuestionLinker: Sendable {
         switch Glossary.entries[g].hint {
         case .format(let f)?: context.formats.insert(f)
         case .measure(let m)?: context.measures.insert(m)
+        case .series?: context.formats.insert(.test)
         default: break
         }
       }
@@ -137,7 +138,8 @@ public struct QuestionLinker: Sendable {
   private func number(at i: Int, _ tokens: [Token]) -> PendingSpan? {
     let t = tokens[i]
     var value: Int?
-    if t.isNumber, t.folded.count <= 6 { value = Int(t.folded) }
+    // Up to the DSL's nine digits, so "top 100000000" is bound and refused, not ignored.
+    if t.isNumber, t.folded.count <= 9 { value = Int(t.folded) }
     if value == nil, i > 0, ["top", "best", "bottom", "worst", "first"].contains(tokens[i - 1].folded) {
       value = NumberWords.value(t.folded)
     }
@@ -475,6 +477,7 @@ public struct QuestionLinker: Sendable {
         case .phase(let p)?: if !hints.phases.contains(p) { hints.phases.append(p) }
         case .battingOrder(let b)?: if !hints.battingOrder.contains(b) { hints.battingOrder.append(b) }
         case .measure(let m)?: if !hints.measures.contains(m) { hints.measures.append(m) }
+        case .series(let sides)?: if hints.sides.isEmpty { hints.sides = sides }
         case .format?, nil: break
         }
       case .resolved(let pieces):
