@@ -1,3 +1,4 @@
+import Foundation
 import Understanding
 
 /// The masked question as lowercase words (placeholders kept whole: `<team1>`), for the

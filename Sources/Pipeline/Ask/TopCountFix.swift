@@ -14,7 +14,9 @@ enum TopCountFix {
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "fifteen", "twenty", "dozen",
   ]
-  static let haulWords: Set<String> = ["wicket", "wickets", "for", "fer", "fers", "fors", "day"]
+  static let haulWords: Set<String> = [
+    "wicket", "wickets", "wkt", "wkts", "for", "fer", "fers", "fors", "day", "over", "overs",
+  ]
 
   static func apply(
     _ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String]
@@ -35,8 +37,9 @@ enum TopCountFix {
     return words.indices.contains { i in
       let next = i + 1 < words.count ? words[i + 1] : ""
       if countWords.contains(words[i]) { return !haulWords.contains(next) }
-      // Digits the linker did not take as a number or a year ("top 1000000000").
-      return words[i].allSatisfy(\.isNumber) && words[i].count > 4
+      // Digits that are not a year or a haul ("5 wicket takers" after the linker kept "5").
+      guard words[i].allSatisfy(\.isNumber), !haulWords.contains(next) else { return false }
+      return !question.bindings.contains { $0.kind == .year && $0.span.text.contains(words[i]) }
     }
   }
 

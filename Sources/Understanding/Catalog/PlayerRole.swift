@@ -7,14 +7,14 @@ public enum PlayerRole: String, Sendable {
 
 extension PlayerRecord {
   /// Batter: under 0.5 wickets a match (Smith 0.2, Root 0.3). Bowler: 0.8 or more wickets and
-  /// under 20 runs a match (Bumrah, Anderson, Ashwin). Everyone else (Jadeja, Stokes) is an
-  /// all-rounder, for whom the question's words must decide.
+  /// under 15 runs a match (Bumrah, Anderson, Ashwin about 10). Everyone else (Jadeja about 16
+  /// runs a match, Stokes) is an all-rounder, for whom the question's words must decide.
   public var role: PlayerRole {
     let games = Double(max(1, matches))
     let wicketsPerMatch = Double(wickets) / games
     let runsPerMatch = Double(runs) / games
     if wicketsPerMatch < 0.5 { return .batter }
-    if wicketsPerMatch >= 0.8 && runsPerMatch < 20 { return .bowler }
+    if wicketsPerMatch >= 0.8 && runsPerMatch < 15 { return .bowler }
     return .allrounder
   }
 }

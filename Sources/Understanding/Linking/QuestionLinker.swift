@@ -80,13 +80,26 @@ public struct QuestionLinker: Sendable {
   /// The longest glossary phrase or name form starting at token `i` that the gates admit. A
   /// match starting with "the" yields to a longer one starting after it ("at the Basin Reserve").
   private func phraseOrName(at i: Int, _ tokens: [Token]) -> PendingSpan? {
-    guard let span = longestMatch(at: i, tokens) else { return nil }
+    guard let span = longestMatch(at: i, tokens), !countsWicketTakers(span, tokens) else {
+      return nil
+    }
     if tokens[i].folded == "the", i + 1 < tokens.count, let next = longestMatch(at: i + 1, tokens),
       next.last > span.last
     {
       return nil
     }
     return span
+  }
+
+  /// "top 5 wicket takers": the 5 is how many, not a five-wicket haul. A haul phrase right after
+  /// "top"/"best" and before "takers" is left to the number matcher.
+  private func countsWicketTakers(_ span: PendingSpan, _ tokens: [Token]) -> Bool {
+    guard case .glossary(let g) = span.content,
+      case .measure(let measure)? = Glossary.entries[g].hint, measure.hasSuffix("-wicket hauls"),
+      span.first > 0, ["top", "best"].contains(tokens[span.first - 1].folded),
+      span.last + 1 < tokens.count
+    else { return false }
+    return tokens[span.last + 1].folded.hasPrefix("taker")
   }
 
   private func longestMatch(at i: Int, _ tokens: [Token]) -> PendingSpan? {

@@ -131,7 +131,7 @@ public enum Glossary {
         "5fers", "five-fer", "five-fers", "5 wicket hauls", "5-wicket hauls", "five wicket hauls",
         "five-wicket hauls", "five wicket haul", "five-wicket haul", "5 wicket haul", "5-wicket haul",
         "5WI", "5 wkt hauls", "5-wkt hauls", "five wickets in an innings", "5 wickets in an innings",
-        "5 wicket", "five-wicket", "fivefers", "fivefer", "five fers",
+        "5 wicket", "five-wicket", "fivefers", "fivefer", "five fers", "5 fers", "5 fer", "5 fors",
       ]),
     .init(
       canonical: "four-wicket hauls", hint: .measure("four-wicket hauls"),
