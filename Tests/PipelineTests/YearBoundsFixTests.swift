@@ -13,7 +13,9 @@ import Understanding
   func fixed(_ question: String, _ dsl: String) throws -> String {
     var query = try DSLParser.parse(dsl)
     var notes: [String] = []
-    YearBoundsFix.apply(&query, linker.understand(question), &notes)
+    let understood = linker.understand(question)
+    YearBoundsFix.apply(&query, understood, &notes)
+    OpenYearRangeFix.apply(&query, understood, &notes)
     return query.printed
   }
 
@@ -47,6 +49,9 @@ import Understanding
     #expect(
       try fixed("root hundreds before 2021", oneYear)
         == "batting hundreds where player = <player1> and before <year1>")
+    #expect(
+      try fixed("root hundreds until 2021", oneYear)
+        == "batting hundreds where player = <player1> and before 2022")
     #expect(try fixed("root hundreds in 2021", oneYear) == oneYear)
   }
 }

@@ -128,7 +128,9 @@ public final class DecoderModel: @unchecked Sendable {
       var logits = [Float](repeating: 0, count: config.vocabularySize)
       var scratch: [Float] = []
       logits.withUnsafeMutableBufferPointer { out in
-        Linear.apply([output], to: hidden, tokens: 1, outputs: [out.baseAddress!], scratch: &scratch)
+        Linear.apply(
+          [output], to: hidden, tokens: 1, outputs: [out.baseAddress!],
+          gemmThreshold: gemmThreshold, scratch: &scratch)
       }
       return logits
     }

@@ -19,6 +19,7 @@ enum OpenYearRangeFix {
         case (let from?, nil) where from == typed: Filter(.since, filter.value)
         case (let from?, nil) where from == typed + 1: Filter(.since, .one(.number(from)))
         case (nil, let to?) where to == typed - 1: Filter(.before, filter.value)
+        case (nil, let to?) where to == typed: Filter(.before, .one(.number(to + 1)))  // "until"
         default: nil
         }
       guard let fixed else { continue }

@@ -5,8 +5,6 @@ import Understanding
 /// to 2015" / "until 2015" (to 2015 inclusive). The linker reads those bounds into the hints and
 /// binds the year as typed, so the model's `since <year1>` would start a year early and
 /// `before <year1>` stop one early: the bound the hints give wins.
-/// And "since 2021" written as `year = <year1>` (the examples' usual shape) is the open range the
-/// question asked for, not the one year.
 enum YearBoundsFix {
   static func apply(_ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String])
   {
@@ -15,11 +13,6 @@ enum YearBoundsFix {
       guard case .one(.placeholder(let p)) = filter.value, p.kind == .year,
         let typed = values[p.description].flatMap(Int.init)
       else { continue }
-      if filter.field == .year, let range = openRange(p, typed, question.hints) {
-        notes.append("\(range.printed): the question says \(range.field == .since ? "since" : "before")")
-        query.filters[i] = range
-        continue
-      }
       var bound: Int?
       if filter.field == .since, let from = question.hints.fromYear, from == typed + 1 {
         bound = from
@@ -30,17 +23,6 @@ enum YearBoundsFix {
       let fixed = Filter(filter.field, .one(.number(bound)))
       notes.append("\(fixed.printed): the question's years end there, the model wrote \(filter.printed)")
       query.filters[i] = fixed
-    }
-  }
-
-  /// `since`/`before` for a year the question gives as an open range's end, else nil.
-  static func openRange(_ p: Placeholder, _ typed: Int, _ hints: QuestionHints) -> Filter? {
-    switch (hints.fromYear, hints.toYear) {
-    case (typed?, nil): Filter(.since, .one(.placeholder(p)))
-    case (let from?, nil) where from == typed + 1: Filter(.since, .one(.number(from)))
-    case (nil, typed?): Filter(.before, .one(.number(typed + 1)))
-    case (nil, let to?) where to == typed - 1: Filter(.before, .one(.placeholder(p)))
-    default: nil
     }
   }
 }
