@@ -55,13 +55,14 @@ struct BenchDecode: AsyncParsableCommand {
     // Names are open (any quoted name): the slowest mask, since a name admits most tokens.
     let masker = generator.masker(for: DSLConstraint())
 
-    // Each question is decoded three ways: as before speculation (every step's logits over the
+    // Each question is decoded four ways: as before speculation (every step's logits over the
     // whole vocabulary, one forward pass per chosen token), with only the allowed tokens' output
-    // rows, and speculatively as well (the default).
+    // rows, then speculatively as well: drafts cut to what pays (the default) and whole drafts.
     let modes: [(name: String, options: DecodingOptions)] = [
-      ("plain, full logits", DecodingOptions(speculative: false, rawStatistics: true)),
-      ("plain, allowed rows", DecodingOptions(speculative: false)),
-      ("speculative", DecodingOptions()),
+      ("plain, full logits", DecodingOptions(speculation: .off, rawStatistics: true)),
+      ("plain, allowed rows", DecodingOptions(speculation: .off)),
+      ("adaptive drafts", DecodingOptions(speculation: .adaptive)),
+      ("whole drafts", DecodingOptions(speculation: .always)),
     ]
     var rows: [[DecodeTiming]] = Array(repeating: [], count: modes.count)
     var tokens: [(total: Int, forced: Int)] = []
@@ -105,6 +106,12 @@ struct BenchDecode: AsyncParsableCommand {
         format: "%d questions, k = %d: exact match %d/%d; jump forward: %d of %d tokens (%.0f %%) forced",
         tokens.count, k, exact, tokens.count, forced, total,
         Double(forced) / Double(max(total, 1)) * 100))
+    if let cost = generator.forwardPassCost {
+      print(
+        String(
+          format: "forward pass after the prompt (fit over the last passes): %.1f ms + %.1f ms per token fed",
+          cost.fixed * 1000, cost.perToken * 1000))
+    }
     let baseline = median(rows[0].map { $0.totalSeconds - $0.promptSeconds })
     for (index, mode) in modes.enumerated() {
       let r = rows[index]

@@ -10,7 +10,7 @@ enum CorpusPrompts {
   static let cases = Result { () throws -> [(question: CorpusPair, examples: [FewShotExample])] in
     let pairs = try Corpus.load(Corpus.repositoryFolder())
     let train = pairs.filter { $0.split == "train" }
-    return pairs.filter { $0.split == "test" }.prefix(12).map { question in
+    return pairs.filter { $0.split == "test" }.prefix(10).map { question in
       let tags = Set(question.tags)
       let nearest = train.sorted {
         let (a, b) = (tags.intersection($0.tags).count, tags.intersection($1.tags).count)
@@ -21,6 +21,15 @@ enum CorpusPrompts {
   }
 }
 
+/// This suite's own generator: suites run in parallel, and a generator's cached session must
+/// not be used by two at once (the model itself is shared).
+enum SpeculativeQwen {
+  nonisolated(unsafe) static let generator = Result { () throws -> DSLGenerator in
+    let (model, tokenizer) = try RealQwen.loaded.get()
+    return DSLGenerator(model: model, tokenizer: tokenizer)
+  }
+}
+
 @Suite(.serialized) struct SpeculativeDecodingTests {
   let generator: DSLGenerator
   /// Names are open (any quoted name), so some steps allow most of the vocabulary and take the
@@ -28,7 +37,7 @@ enum CorpusPrompts {
   let masker: TokenMasker<DSLConstraint>
 
   init() throws {
-    generator = try SharedQwen.generator.get()
+    generator = try SpeculativeQwen.generator.get()
     masker = generator.masker(for: DSLConstraint())
   }
 
@@ -48,29 +57,37 @@ enum CorpusPrompts {
     #expect(abs(a.minProbability - b.minProbability) < 1e-6, "\(label): lowest probability")
   }
 
-  @Test("speculative greedy gives plain greedy's tokens and probabilities on 12 corpus prompts")
+  @Test("speculative greedy gives plain greedy's tokens and probabilities on 10 corpus prompts")
   func speculativeEqualsPlain() throws {
     let cases = try CorpusPrompts.cases.get()
-    #expect(cases.count == 12)
+    #expect(cases.count == 10)
     var plainCalls = 0
     var speculativeCalls = 0
     var accepted = 0
     for (question, examples) in cases {
       let prompt = PromptBuilder(tokenizer: generator.tokenizer).prompt(
         examples: examples, question: question.question)
+      // Every run below feeds just the prompt's last token (the rest is cached) and so starts
+      // from the same state; a run that fed the prompt's tail as a long batch would round its
+      // last position differently (the sgemm path).
+      _ = try generator.score(
+        prompt: prompt, goldTokens: Array(generator.stopTokens.prefix(1)), masker: masker)
       let plain = try generator.generate(
         prompt: prompt, masker: masker,
-        options: DecodingOptions(speculative: false, rawStatistics: true))
+        options: DecodingOptions(speculation: .off, rawStatistics: true))
       let speculative = try generator.generate(
-        prompt: prompt, masker: masker, options: DecodingOptions(rawStatistics: true))
+        prompt: prompt, masker: masker,
+        options: DecodingOptions(speculation: .always, rawStatistics: true))
       expectSameDecoding(plain, speculative, raw: true, "\(question.id) speculative")
-      // Only the allowed tokens' logits, where few are allowed: the same masked figures.
+      // Only the allowed tokens' logits where few are allowed, and drafts as long as they pay
+      // on this machine: the same masked figures.
       let masked = try generator.generate(prompt: prompt, masker: masker)
-      expectSameDecoding(plain, masked, raw: false, "\(question.id) masked rows")
+      expectSameDecoding(plain, masked, raw: false, "\(question.id) adaptive, masked rows")
       #expect(masked.steps.compactMap(\.distribution).allSatisfy { $0.rawLog2Prob.isNaN })
       // A caller's draft (the gold query) changes only how many passes it takes.
       let drafted = try generator.generate(
-        prompt: prompt, masker: masker, options: DecodingOptions(draft: question.dsl))
+        prompt: prompt, masker: masker,
+        options: DecodingOptions(speculation: .always, draft: question.dsl))
       expectSameDecoding(plain, drafted, raw: false, "\(question.id) gold draft")
       plainCalls += plain.timing.generateForwardCalls
       speculativeCalls += speculative.timing.generateForwardCalls

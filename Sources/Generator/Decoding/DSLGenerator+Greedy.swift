@@ -10,7 +10,8 @@ import Foundation
 /// already in the cache; at the first difference the rest of the draft is cut from the cache,
 /// and the choice made there (from the state already computed) is fed with the next pass.
 /// Batches stay below `maxVerifyBatch`, where the forward pass computes each position as a
-/// single token would be, so tokens and figures equal plain greedy's exactly.
+/// single token would be, so tokens and figures equal plain greedy's exactly. With
+/// `.adaptive`, `DraftPlanner` cuts each draft to the part worth feeding.
 extension DSLGenerator {
   /// Longest batch fed in one verification pass: shorter batches use the per-token kernels
   /// (quantised products, row-wise attention; `Linear.gemmThreshold` and
@@ -33,13 +34,14 @@ extension DSLGenerator {
     // are in the cache but not yet confirmed; nil while tokens in `unfed` await the model.
     var states: HiddenStates? = promptState
     var row = 0
-    var draft: ArraySlice<Int> = []
+    var draft: ArraySlice<(token: Int, source: DraftPlanner.Source)> = []
     var unfed: [Int] = []
     var state = masker.constraint.initialState
     var steps: [TokenStep] = []
 
     /// Cuts the unconfirmed draft from the cache; the next token must then be fed.
     func dropDraft() {
+      if let rejected = draft.first { planner.record(rejected.source, accepted: false) }
       session.truncate(to: session.count - draft.count)
       sessionTokens.removeLast(draft.count)
       draft = []
@@ -47,7 +49,8 @@ extension DSLGenerator {
     }
     /// Follows a token greedy has settled on: it is the draft's next one, or it needs feeding.
     func follow(_ token: Int) {
-      if states != nil, draft.first == token {
+      if states != nil, let guess = draft.first, guess.token == token {
+        planner.record(guess.source, accepted: true)
         draft.removeFirst()
         row += 1
         timing.acceptedDraftTokens += 1
@@ -72,18 +75,23 @@ extension DSLGenerator {
         follow(token)
       case .choose(let candidates):
         if states == nil {
-          var guesses: [Int] = []
-          if options.speculative {
+          var guesses: [(token: Int, source: DraftPlanner.Source)] = []
+          if options.speculation != .off {
             guesses = makeDraft(
               proposer: proposer, masker: masker, from: state, output: steps.map(\.token),
               limit: min(
                 Self.maxDraftTokens, Self.maxVerifyBatch - unfed.count,
                 options.maxTokens - steps.count - 1),
               options: options, timing: &timing)
+            if options.speculation == .adaptive {
+              guesses = Array(guesses.prefix(planner.length(of: guesses.map(\.source))))
+            }
           }
           let clock = Date()
-          let batch = unfed + guesses
+          let batch = unfed + guesses.map(\.token)
           states = try session.feedHidden(batch, last: guesses.count + 1)
+          let seconds = Date().timeIntervalSince(clock)
+          planner.record(tokens: batch.count, seconds: seconds)
           sessionTokens += batch
           unfed = []
           row = 0
@@ -91,7 +99,7 @@ extension DSLGenerator {
           timing.forwardCalls += 1
           timing.generateForwardCalls += 1
           timing.draftedTokens += guesses.count
-          timing.generateForwardSeconds += Date().timeIntervalSince(clock)
+          timing.generateForwardSeconds += seconds
         }
         let (best, distribution) = choose(
           among: candidates, session: session, states: states!, row: row, options: options,
@@ -116,26 +124,27 @@ extension DSLGenerator {
   private func makeDraft<C: PrefixConstraint>(
     proposer: DraftProposer, masker: TokenMasker<C>, from state: C.State, output: [Int],
     limit: Int, options: DecodingOptions, timing: inout DecodeTiming
-  ) -> [Int] {
-    var draft: [Int] = []
+  ) -> [(token: Int, source: DraftPlanner.Source)] {
+    var draft: [(token: Int, source: DraftPlanner.Source)] = []
     var current = state
     var output = output
     drafting: while draft.count < limit {
       let token: Int
+      let source: DraftPlanner.Source
       switch decide(masker: masker, state: current, options: options, timing: &timing) {
       case .forced(let forced, _):
-        token = forced
+        (token, source) = (forced, .forced)
       case .choose:
-        guard let guess = proposer.next(after: output), !stopTokens.contains(guess),
-          tokenizer.tokenKinds[guess] == .normal
+        guard let guess = proposer.next(after: output), !stopTokens.contains(guess.token),
+          tokenizer.tokenKinds[guess.token] == .normal
         else { break drafting }
-        token = guess
+        (token, source) = guess
       case .deadEnd, .forcedStop:
         break drafting
       }
       // The grammar accepts an ordinary token's bytes exactly when the mask allows it.
       guard let next = masker.state(after: token, from: current) else { break }
-      draft.append(token)
+      draft.append((token, source))
       output.append(token)
       current = next
     }

@@ -17,6 +17,8 @@ public final class DSLGenerator {
   public let stopTokens: [Int]
   public let contextCapacity: Int
 
+  /// What speculative drafts cost and earn, carried from one generation to the next.
+  let planner = DraftPlanner()
   private var session: (any NextTokenSession)?
   /// The tokens held in `session`'s cache.
   var sessionTokens: [Int] = []
@@ -188,6 +190,10 @@ public final class DSLGenerator {
     let parts = stoppable ? max(1, count / stoppablePromptChunk) : 1
     return (0..<parts).map { count * ($0 + 1) / parts - count * $0 / parts }
   }
+
+  /// The fitted cost of a forward pass after the prompt, in seconds: fixed part and per token
+  /// fed (nil before passes of two different lengths were seen).
+  public var forwardPassCost: (fixed: Double, perToken: Double)? { planner.costModel() }
 
   /// Forgets the cached prompt prefix (for example after the instructions change).
   public func clearPrefixCache() {

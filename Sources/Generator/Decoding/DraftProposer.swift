@@ -8,18 +8,21 @@ struct DraftProposer {
   let prompt: [Int]
   let supplied: [Int]
 
-  /// The guess for the token after `output`, or nil when nothing matches.
-  func next(after output: [Int]) -> Int? {
-    if output.count < supplied.count, supplied.starts(with: output) { return supplied[output.count] }
+  /// The guess for the token after `output` and where it comes from, or nil when nothing
+  /// matches.
+  func next(after output: [Int]) -> (token: Int, source: DraftPlanner.Source)? {
+    if output.count < supplied.count, supplied.starts(with: output) {
+      return (supplied[output.count], .supplied)
+    }
     for n in stride(from: Self.maxGram, through: 1, by: -1) {
       if output.count >= n, let token = Self.follower(of: output.suffix(n), in: supplied) {
-        return token
+        return (token, .supplied)
       }
       // The key may reach back into the prompt (the open assistant turn's header, at first).
       let fromPrompt = max(0, n - output.count)
       guard fromPrompt <= prompt.count else { continue }
       let key = Array(prompt.suffix(fromPrompt)) + output.suffix(n - fromPrompt)
-      if let token = Self.follower(of: key, in: prompt) { return token }
+      if let token = Self.follower(of: key, in: prompt) { return (token, .prompt) }
     }
     return nil
   }

@@ -11,6 +11,9 @@ public struct Alternative: Sendable, Equatable {
 }
 
 /// Facts about the next-token distribution at one position, before and after the grammar mask.
+/// The raw figures (`rawLog2Prob`, `rawEntropyBits`, `allowedMass`, alternatives' raw
+/// probabilities) are NaN when greedy decoding computed only the allowed tokens' logits
+/// (`DecodingOptions.rawStatistics` off).
 public struct StepDistribution: Sendable, Equatable {
   /// log₂ probability of the chosen (or gold) token under the full distribution.
   public var rawLog2Prob: Double
@@ -116,10 +119,21 @@ public struct DecodingOptions: Sendable {
   public var maxTokens = 128
   /// Append tokens the grammar forces without running the model.
   public var jumpForward = true
-  /// Greedy only: guess the next tokens (the grammar's forced tokens, continuations of the
-  /// output found in `draft` or the prompt's examples) and check the guesses with one forward
-  /// pass over all of them. The output and every step's figures are those of plain greedy.
-  public var speculative = true
+  /// Speculative greedy decoding: guess the next tokens (the grammar's forced tokens,
+  /// continuations of the output found in `draft` or the prompt's examples) and check them with
+  /// one forward pass over all of them. The output and every step's figures are those of
+  /// plain greedy whatever is guessed. Beam search ignores it.
+  public enum Speculation: Sendable, Equatable {
+    /// One forward pass per model-chosen token.
+    case off
+    /// Feed as much of each draft as pays, judged by the passes' measured cost and the guesses'
+    /// acceptance so far (`DraftPlanner`).
+    case adaptive
+    /// Feed every draft whole (up to 10 tokens).
+    case always
+  }
+
+  public var speculation = Speculation.adaptive
   /// Text the output probably resembles (the study passes the gold DSL), drafted first.
   public var draft: String?
   /// Record the raw (unmasked) figures of every step (`rawLog2Prob`, `rawEntropyBits`,
@@ -135,13 +149,13 @@ public struct DecodingOptions: Sendable {
 
   public init(
     strategy: Strategy = .greedy, maxTokens: Int = 128, jumpForward: Bool = true,
-    speculative: Bool = true, draft: String? = nil, rawStatistics: Bool = false,
+    speculation: Speculation = .adaptive, draft: String? = nil, rawStatistics: Bool = false,
     alternatives: Int = 3, shouldStop: (@Sendable () -> Bool)? = nil
   ) {
     self.strategy = strategy
     self.maxTokens = maxTokens
     self.jumpForward = jumpForward
-    self.speculative = speculative
+    self.speculation = speculation
     self.draft = draft
     self.rawStatistics = rawStatistics
     self.alternatives = alternatives
