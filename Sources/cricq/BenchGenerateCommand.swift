@@ -87,7 +87,7 @@ struct BenchGenerate: ParsableCommand {
       String(
         format: "%16@prompt (%d) %7.1f tok/s", "", shortPrompt.count,
         Double(shortPrompt.count) / shortSeconds))
-    try benchBatches(model: model, url: url, prompt: shortPrompt)
+    try benchBatches(model: model, url: url, prompt: shortPrompt, longPrompt: prompt)
     guard !noPeer else { return }
     guard let peer = runPeer(url: url, prompt: prompt) else { return }
     print(peer.row(label: "llama.cpp"))
