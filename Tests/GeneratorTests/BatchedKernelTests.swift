@@ -69,12 +69,14 @@ import Testing
         for tokens in Self.tokenCounts {
           let worst = Self.worstBatched(tensor, n: tensor.rowLength, tokens: tokens, level: level)
           #expect(
-            worst < 1e-4, "\(model) \(tensor.name) \(tensor.type) level \(level) T \(tokens): \(worst)")
+            worst < 1e-4,
+            "\(model) \(tensor.name) \(tensor.type) level \(level) T \(tokens): \(worst)")
           // Rows an odd number of 32-blocks long leave half a 64-byte vector of padding.
           if tensor.type == .q8_0 || tensor.type == .q5_0 || tensor.type == .q4_1 {
             let n = (tensor.rowLength / 64 - 1) * 64 + 32
             let padded = Self.worstBatched(tensor, n: n, tokens: tokens, level: level)
-            #expect(padded < 1e-4, "\(model) \(tensor.name) n=\(n) level \(level) T \(tokens): \(padded)")
+            #expect(
+              padded < 1e-4, "\(model) \(tensor.name) n=\(n) level \(level) T \(tokens): \(padded)")
           }
         }
       }
@@ -88,7 +90,8 @@ import Testing
   func oneTokenProductMatchesTheReferenceAtEveryLevel(model: String) throws {
     let (file, tensors) = try Self.matricesByType(model)
     for tensor in tensors {
-      let n = tensor.rowLength, rows = min(Self.rowCount, tensor.rowCount)
+      let n = tensor.rowLength
+      let rows = min(Self.rowCount, tensor.rowCount)
       var blocks = [cq_q8](repeating: cq_q8(), count: n / 32)
       cq_quantize_q8(QuantKernelTests.activations(n, seed: 3), &blocks, Int32(n))
       for level in Self.levels() {

@@ -91,7 +91,9 @@ enum Linear {
   /// products are computed identically (feeding a prompt in chunks then changes nothing).
   static func samePath(_ T: Int, _ U: Int, gemmThreshold: Int = gemmThreshold) -> Bool {
     func path(_ n: Int) -> Int {
-      n >= gemmThreshold ? 0 : n == 1 ? 1 : cq_level() == Int32(CQ_LEVEL_AMX) && n >= CQ_AMX_MIN_TOKENS ? 2 : 3
+      if n >= gemmThreshold { return 0 }
+      if n == 1 { return 1 }
+      return cq_level() == Int32(CQ_LEVEL_AMX) && n >= CQ_AMX_MIN_TOKENS ? 2 : 3
     }
     return path(T) == path(U)
   }
@@ -134,7 +136,8 @@ enum Linear {
       for (matrix, out) in zip(matrices, outs) {
         let rows = matrix.rows * part / threadCount..<matrix.rows * (part + 1) / threadCount
         matrix.multiply(
-          rows: rows, batch: packed.pointer, into: out.pointer + rows.lowerBound, stride: matrix.rows)
+          rows: rows, batch: packed.pointer, into: out.pointer + rows.lowerBound,
+          stride: matrix.rows)
       }
     }
   }
