@@ -3,6 +3,7 @@
 // activation quantisation and dequantisation. Each function is compiled for its instruction
 // set through a target attribute and only called when cq_level() says the CPU has it;
 // everything else falls back to reference.c.
+#include "batch.h"
 #include "blocks.h"
 #include "cquant.h"
 #include "internal.h"
@@ -35,7 +36,8 @@ int cq_level(void) {
     int avx512 = avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
       && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vnni");
     has_avx_vnni = avx2 && __builtin_cpu_supports("avxvnni");
-    best_level = avx512 ? CQ_LEVEL_AVX512_VNNI
+    best_level = avx512 && cq_amx_usable() ? CQ_LEVEL_AMX
+      : avx512 ? CQ_LEVEL_AVX512_VNNI
       : has_avx_vnni ? CQ_LEVEL_AVX_VNNI
       : avx2 ? CQ_LEVEL_AVX2 : CQ_LEVEL_SCALAR;
   }
@@ -201,6 +203,7 @@ void cq_matvec_level(int level, int type, const void *w, size_t rowBytes, int ro
   const uint8_t *base = (const uint8_t *)w;
   if (level > cq_level()) level = cq_level();
   if (level == CQ_LEVEL_AVX_VNNI && !has_avx_vnni) level = CQ_LEVEL_AVX2;
+  if (level > CQ_LEVEL_AVX512_VNNI) level = CQ_LEVEL_AVX512_VNNI;
   switch (level) {
   case CQ_LEVEL_AVX512_VNNI: matvec_avx512(type, base, rowBytes, rowBegin, rowEnd, x, n, out); return;
   case CQ_LEVEL_AVX_VNNI: matvec_avxvnni(type, base, rowBytes, rowBegin, rowEnd, x, n, out); return;

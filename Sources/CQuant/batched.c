@@ -11,39 +11,29 @@
 // Other levels: the per-row dot products of avx2.c, all tokens per row while it is in L1.
 #include "blocks.h"
 #include "cquant.h"
+#include "batch.h"
 #include "internal.h"
 #include "x86.h"
 #include <stdlib.h>
 #include <string.h>
 
-// Byte layout of a packed batch: this header, then the arrays it points into.
-typedef struct {
-  int tokens, n;
-  int padded;  // n rounded up to 64 (one zmm of bytes); padding is zero
-  int blocksPadded;  // n/32 rounded up to 16 (one zmm of floats); padding is zero
-  cq_q8 *blocks;  // tokens × n/32
-  uint8_t *xu;  // tokens × padded: q + 128
-  float *xd;  // tokens × padded/4: the block's d for each 4-byte lane
-  float *xdsum;  // tokens × blocksPadded: d · sum (Q4_K's min term)
-  float *xs;  // tokens × blocksPadded: s (Q4_1's min term, F16-rounded as llama.cpp's Q8_1)
-} batch;
-
 static size_t round_up(size_t x, size_t to) { return (x + to - 1) / to * to; }
 
 static void layout(batch *b, char *memory, int tokens, int n, size_t *total) {
-  size_t T = (size_t)tokens, padded = round_up((size_t)n, 64);
+  size_t T = (size_t)tokens, T16 = round_up(T, 16), padded = round_up((size_t)n, 64);
   size_t blocksPadded = round_up((size_t)n / 32, 16);
   size_t at = round_up(sizeof(batch), 64);
   size_t blocksAt = at;
   at = round_up(at + T * (size_t)(n / 32) * sizeof(cq_q8), 64);
   size_t xuAt = at;
-  at = round_up(at + T * padded, 64);
+  // Per-token arrays have room for a multiple of 16 tokens (zero): AMX takes 16 at a time.
+  at = round_up(at + T16 * padded, 64);
   size_t xdAt = at;
-  at = round_up(at + T * padded, 64);  // padded/4 floats per token
+  at = round_up(at + T16 * padded, 64);  // padded/4 floats per token
   size_t xdsumAt = at;
-  at = round_up(at + T * blocksPadded * sizeof(float), 64);
+  at = round_up(at + T16 * blocksPadded * sizeof(float), 64);
   size_t xsAt = at;
-  at = round_up(at + T * blocksPadded * sizeof(float), 64);
+  at = round_up(at + T16 * blocksPadded * sizeof(float), 64);
   *total = at + 64;  // slack to align the start
   if (!b) return;
   b->tokens = tokens;
@@ -57,9 +47,7 @@ static void layout(batch *b, char *memory, int tokens, int n, size_t *total) {
   b->xs = (float *)(memory + xsAt);
 }
 
-static batch *aligned_batch(const void *memory) {
-  return (batch *)round_up((size_t)memory, 64);
-}
+batch *cq_aligned_batch(const void *memory) { return (batch *)round_up((size_t)memory, 64); }
 
 size_t cq_batch_bytes(int tokens, int n) {
   size_t total;
@@ -68,7 +56,7 @@ size_t cq_batch_bytes(int tokens, int n) {
 }
 
 void cq_batch_pack(const float *x, int tokens, int n, void *memory) {
-  batch *b = aligned_batch(memory);
+  batch *b = cq_aligned_batch(memory);
   size_t total;
   layout(b, (char *)b, tokens, n, &total);
   memset((char *)b->xu, 0, total - ((char *)b->xu - (char *)b) - 64);
@@ -88,7 +76,7 @@ void cq_batch_pack(const float *x, int tokens, int n, void *memory) {
 }
 
 const cq_q8 *cq_batch_blocks(const void *memory, int t) {
-  const batch *b = aligned_batch(memory);
+  const batch *b = cq_aligned_batch(memory);
   return b->blocks + (size_t)t * (size_t)(b->n / 32);
 }
 
@@ -108,18 +96,6 @@ static void matmul_rows(int level, int type, const void *w, size_t rowBytes, int
 #define AVX512 __attribute__((target(AVX512_TARGETS)))
 #define AVX512_INLINE static inline __attribute__((target(AVX512_TARGETS), always_inline))
 
-// Which per-token min term a row's `mins` multiply.
-enum { MIN_NONE, MIN_XDSUM, MIN_XS };
-
-// One weight row decoded for vpdpbusd.
-typedef struct {
-  int8_t *w;  // padded bytes, element order
-  int32_t *start;  // padded/4: -128 · the lane's four weights
-  float *scale;  // padded/4: the lane's weight scale
-  float *mins;  // blocksPadded: min coefficient per 32-block
-  int minKind;
-} decoded_row;
-
 // Stores one 32-weight block: signed bytes q, scale lo for its first 16 and hi for the rest.
 AVX512_INLINE void put_block(decoded_row *row, int k, __m256i q, float lo, float hi) {
   _mm256_storeu_si256((__m256i *)(row->w + 32 * k), q);
@@ -128,7 +104,7 @@ AVX512_INLINE void put_block(decoded_row *row, int k, __m256i q, float lo, float
   _mm256_storeu_ps(row->scale + 8 * k, _mm256_setr_ps(lo, lo, lo, lo, hi, hi, hi, hi));
 }
 
-AVX512 static void decode_row(int type, const uint8_t *p, int n, decoded_row *row) {
+AVX512 void cq_decode_row(int type, const uint8_t *p, int n, decoded_row *row) {
   int nb = n / 32;
   row->minKind = MIN_NONE;
   const __m256i low = _mm256_set1_epi8(0x0F);
@@ -252,7 +228,7 @@ AVX512 static void matmul_avx512(int type, const uint8_t *w, size_t rowBytes, in
   }
   for (int r0 = rowBegin; r0 < rowEnd; r0 += 2) {
     int R = rowEnd - r0 >= 2 ? 2 : 1;
-    for (int i = 0; i < R; i++) decode_row(type, w + rowBytes * (size_t)(r0 + i), b->n, &rows[i]);
+    for (int i = 0; i < R; i++) cq_decode_row(type, w + rowBytes * (size_t)(r0 + i), b->n, &rows[i]);
     for (int t0 = 0; t0 < b->tokens; t0 += 4) {
       int TT = b->tokens - t0 >= 4 ? 4 : b->tokens - t0;
       float sums[2][4];
@@ -289,12 +265,15 @@ static int decodable(int type) {
 
 void cq_matmul_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
                      int rowEnd, const void *memory, float *out, size_t ldo) {
-  const batch *b = aligned_batch(memory);
+  const batch *b = cq_aligned_batch(memory);
   if (level > cq_level()) level = cq_level();
-  if (level == CQ_LEVEL_AVX512_VNNI && decodable(type)) {
+  if (level == CQ_LEVEL_AMX && b->tokens >= CQ_AMX_MIN_TOKENS && decodable(type) && cq_matmul_amx(type, (const uint8_t *)w, rowBytes, rowBegin, rowEnd, b, out, ldo)) {
+    return;
+  }
+  if (level >= CQ_LEVEL_AVX512_VNNI && decodable(type)) {
     matmul_avx512(type, (const uint8_t *)w, rowBytes, rowBegin, rowEnd, b, out, ldo);
   } else {
-    matmul_rows(level, type, w, rowBytes, rowBegin, rowEnd, b, out, ldo);
+    matmul_rows(level < CQ_LEVEL_AVX512_VNNI ? level : CQ_LEVEL_AVX512_VNNI, type, w, rowBytes, rowBegin, rowEnd, b, out, ldo);
   }
 }
 
@@ -302,7 +281,7 @@ void cq_matmul_level(int level, int type, const void *w, size_t rowBytes, int ro
 
 void cq_matmul_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
                      int rowEnd, const void *memory, float *out, size_t ldo) {
-  matmul_rows(level, type, w, rowBytes, rowBegin, rowEnd, aligned_batch(memory), out, ldo);
+  matmul_rows(level, type, w, rowBytes, rowBegin, rowEnd, cq_aligned_batch(memory), out, ldo);
 }
 
 #endif

@@ -46,7 +46,8 @@ struct BenchGenerate: ParsableCommand {
     print(
       "Decoder benchmark: \(DecoderModel.threadCount) threads, prompt \(promptTokens) tokens, "
         + "generation \(generateTokens) tokens, medians of \(runs) runs, load average \(Self.loadAverage())")
-    print("OpenBLAS core: \(Kernels.blasCoreName); integer kernels: \(DecoderModel.kernelLevelName)")
+    print(
+      "OpenBLAS core: \(Kernels.blasCoreName); integer kernels: \(DecoderModel.kernelLevelName)")
     for name in models.split(separator: ",").map(String.init) {
       let url = CricqPaths.models.appendingPathComponent("\(name)/model.gguf")
       guard FileManager.default.fileExists(atPath: url.path) else {
@@ -84,10 +85,11 @@ struct BenchGenerate: ParsableCommand {
     print("\n\(name) (\(model.config.architecture), \(model.config.layerCount) layers, \(url.path))")
     print(ours.row(label: "cricq (Swift)"))
     print(
-      String(
-        format: "%16@prompt (%d) %7.1f tok/s", "", shortPrompt.count,
-        Double(shortPrompt.count) / shortSeconds))
-    try benchBatches(model: model, url: url, prompt: shortPrompt)
+      Self.label("cricq (Swift)")
+        + String(
+          format: "prompt (%d) %7.1f tok/s", shortPrompt.count,
+          Double(shortPrompt.count) / shortSeconds))
+    try benchBatches(model: model, url: url, prompt: shortPrompt, longPrompt: prompt)
     guard !noPeer else { return }
     guard let peer = runPeer(url: url, prompt: prompt) else { return }
     print(peer.row(label: "llama.cpp"))

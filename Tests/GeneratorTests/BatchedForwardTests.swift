@@ -20,7 +20,8 @@ import Testing
   func integerBatchMatchesFloatReference(model name: String) throws {
     let url = try #require(
       Bundle.module.url(forResource: "Fixtures/float-reference-\(name)", withExtension: "json"))
-    let fixture = try JSONDecoder().decode(FloatReferenceTests.Fixture.self, from: Data(contentsOf: url))
+    let fixture = try JSONDecoder().decode(
+      FloatReferenceTests.Fixture.self, from: Data(contentsOf: url))
     let model = try Self.integerModel(name)
     var cache = model.makeCache(capacity: fixture.tokens.count)
     let logits = model.forwardAll(tokens: fixture.tokens, cache: &cache)
@@ -59,7 +60,8 @@ import Testing
         guard sorted[0] - sorted[1] >= tie else { continue }  // near-tie: either is right
         #expect(
           Int32(argmax(batched[p])) == greedy[p + 1],
-          "\(name) case \(c) position \(p): batched \(argmax(batched[p])) vs one-by-one \(greedy[p + 1])")
+          "\(name) case \(c) position \(p): batched \(argmax(batched[p])) vs \(greedy[p + 1])"
+        )
         compared += 1
       }
     }

@@ -12,13 +12,15 @@ import Testing
 /// order differ (the reference sums in double), which moves a 4864-long row's result by about
 /// 1e-6 relative. A wrong nibble, scale or sign moves it by far more than 1e-4.
 @Suite struct BatchedKernelTests {
-  static let tokens = 5  // odd: exercises the 4-token tiles and the remainder
-  static let rowCount = 67  // odd: exercises the 2-row tiles and the single last row
+  /// 5: the VNNI path's 4-token tiles and a remainder; 19: AMX (from 16 tokens), one full
+  /// 16-token group and a partial one.
+  static let tokenCounts = [5, 19]
+  static let rowCount = 67  // odd, and 16·4 + 3: full and partial 2-row and 16-row groups
 
   static func levels() -> [Int32] { Array(0...cq_level()) }
 
   /// Packs `tokens` activation rows of width n (deterministic, with outliers).
-  static func packed(n: Int) -> UnsafeMutableRawPointer {
+  static func packed(n: Int, tokens: Int) -> UnsafeMutableRawPointer {
     let x = (0..<tokens).flatMap { QuantKernelTests.activations(n, seed: UInt64(7 + $0)) }
     let batch = UnsafeMutableRawPointer.allocate(
       byteCount: cq_batch_bytes(Int32(tokens), Int32(n)), alignment: 64)
@@ -28,9 +30,9 @@ import Testing
 
   /// Worst relative difference of the batched product over rows × tokens, with row length n
   /// (≤ the tensor's: a prefix of real blocks).
-  static func worstBatched(_ tensor: GGUFTensor, n: Int, level: Int32) -> Float {
+  static func worstBatched(_ tensor: GGUFTensor, n: Int, tokens: Int, level: Int32) -> Float {
     let rows = min(rowCount, tensor.rowCount)
-    let batch = packed(n: n)
+    let batch = packed(n: n, tokens: tokens)
     defer { batch.deallocate() }
     var out = [Float](repeating: .nan, count: tokens * rows)
     cq_matmul_level(
@@ -64,13 +66,18 @@ import Testing
     let (file, tensors) = try Self.matricesByType(model)
     for tensor in tensors {
       for level in Self.levels() {
-        let worst = Self.worstBatched(tensor, n: tensor.rowLength, level: level)
-        #expect(worst < 1e-4, "\(model) \(tensor.name) \(tensor.type) level \(level): \(worst)")
-        // Rows an odd number of 32-blocks long leave half a 64-byte vector of padding.
-        if tensor.type == .q8_0 || tensor.type == .q5_0 || tensor.type == .q4_1 {
-          let n = (tensor.rowLength / 64 - 1) * 64 + 32
-          let worstPadded = Self.worstBatched(tensor, n: n, level: level)
-          #expect(worstPadded < 1e-4, "\(model) \(tensor.name) n=\(n) level \(level): \(worstPadded)")
+        for tokens in Self.tokenCounts {
+          let worst = Self.worstBatched(tensor, n: tensor.rowLength, tokens: tokens, level: level)
+          #expect(
+            worst < 1e-4,
+            "\(model) \(tensor.name) \(tensor.type) level \(level) T \(tokens): \(worst)")
+          // Rows an odd number of 32-blocks long leave half a 64-byte vector of padding.
+          if tensor.type == .q8_0 || tensor.type == .q5_0 || tensor.type == .q4_1 {
+            let n = (tensor.rowLength / 64 - 1) * 64 + 32
+            let padded = Self.worstBatched(tensor, n: n, tokens: tokens, level: level)
+            #expect(
+              padded < 1e-4, "\(model) \(tensor.name) n=\(n) level \(level) T \(tokens): \(padded)")
+          }
         }
       }
     }
@@ -83,7 +90,8 @@ import Testing
   func oneTokenProductMatchesTheReferenceAtEveryLevel(model: String) throws {
     let (file, tensors) = try Self.matricesByType(model)
     for tensor in tensors {
-      let n = tensor.rowLength, rows = min(Self.rowCount, tensor.rowCount)
+      let n = tensor.rowLength
+      let rows = min(Self.rowCount, tensor.rowCount)
       var blocks = [cq_q8](repeating: cq_q8(), count: n / 32)
       cq_quantize_q8(QuantKernelTests.activations(n, seed: 3), &blocks, Int32(n))
       for level in Self.levels() {

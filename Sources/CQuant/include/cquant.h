@@ -35,7 +35,8 @@ enum {
   CQ_LEVEL_SCALAR = 0,
   CQ_LEVEL_AVX2 = 1,
   CQ_LEVEL_AVX_VNNI = 2,  // 256-bit vpdpbusd (VEX)
-  CQ_LEVEL_AVX512_VNNI = 3  // 512-bit vpdpbusd; the batched product's fastest path
+  CQ_LEVEL_AVX512_VNNI = 3,  // 512-bit vpdpbusd
+  CQ_LEVEL_AMX = 4  // AMX int8 tiles for the batched product (one token: as level 3)
 };
 
 /// The best level this CPU runs (detected once).
@@ -75,6 +76,11 @@ const cq_q8 *cq_batch_blocks(const void *batch, int t);
 /// in L1. Uses the kernels of `level` (lowered to what the CPU runs).
 void cq_matmul_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
                      int rowEnd, const void *batch, float *out, size_t ldo);
+
+/// At CQ_LEVEL_AMX, batches of at least this many tokens use AMX tiles; shorter ones the
+/// AVX512-VNNI tiles (AMX's 16-token tiles would be part empty, and repacking the weights does
+/// not pay: measured equal at 16 tokens, AMX twice as fast at 190).
+#define CQ_AMX_MIN_TOKENS 16
 
 /// cq_matmul_level at cq_level().
 void cq_matmul(int type, const void *w, size_t rowBytes, int rowBegin, int rowEnd,

@@ -68,7 +68,7 @@ public final class DecoderModel: @unchecked Sendable {
   public static var threadCount: Int { Linear.threadCount }
   /// The instruction set of the integer kernels on this CPU, for benchmarks.
   public static var kernelLevelName: String {
-    ["scalar", "AVX2", "AVX-VNNI", "AVX512-VNNI"][Int(cq_level())]
+    ["scalar", "AVX2", "AVX-VNNI", "AVX512-VNNI", "AVX512-VNNI + AMX"][Int(cq_level())]
   }
 
   let file: GGUFFile  // keeps the mapping alive

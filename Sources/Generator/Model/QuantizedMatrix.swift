@@ -75,9 +75,28 @@ struct SendableRawPointer: @unchecked Sendable {
 enum Linear {
   /// Threads used for matrix products (the machine has 2 cores).
   static let threadCount = 2
-  /// Batches at least this long go through dequantised tiles and OpenBLAS sgemm by default;
-  /// shorter ones through the integer kernels (see docs/GENERATOR.md for the crossover).
-  static let gemmThreshold = 16
+  /// Batches at least this long go through dequantised tiles and OpenBLAS sgemm by default,
+  /// shorter ones through the integer kernels: the crossover measured per kernel level with
+  /// `cricq bench generate` (docs/GENERATOR.md). With AMX the integer path won at every length
+  /// measured (8-512 tokens); with AVX512-VNNI alone up to about 64 tokens.
+  static let gemmThreshold: Int = {
+    switch cq_level() {
+    case Int32(CQ_LEVEL_AMX): return .max
+    case Int32(CQ_LEVEL_AVX512_VNNI): return 64
+    default: return 16
+    }
+  }()
+
+  /// Whether calls of T and U tokens multiply by the same kernels, so that each token's
+  /// products are computed identically (feeding a prompt in chunks then changes nothing).
+  static func samePath(_ T: Int, _ U: Int, gemmThreshold: Int = gemmThreshold) -> Bool {
+    func path(_ n: Int) -> Int {
+      if n >= gemmThreshold { return 0 }
+      if n == 1 { return 1 }
+      return cq_level() == Int32(CQ_LEVEL_AMX) && n >= CQ_AMX_MIN_TOKENS ? 2 : 3
+    }
+    return path(T) == path(U)
+  }
 
   /// For each (matrix, output) pair: out[t, r] = W[r] · x[t] for the T rows of x (width = columns).
   /// All matrices must share `columns`; outputs are T × rows, row-major.
@@ -117,7 +136,8 @@ enum Linear {
       for (matrix, out) in zip(matrices, outs) {
         let rows = matrix.rows * part / threadCount..<matrix.rows * (part + 1) / threadCount
         matrix.multiply(
-          rows: rows, batch: packed.pointer, into: out.pointer + rows.lowerBound, stride: matrix.rows)
+          rows: rows, batch: packed.pointer, into: out.pointer + rows.lowerBound,
+          stride: matrix.rows)
       }
     }
   }

@@ -1,0 +1,191 @@
+// The batched product on AMX tiles (Sapphire Rapids and later Xeons).
+//
+// One tdpbusd multiplies 16 tokens' activation bytes (q + 128) by 16 weight rows' signed bytes
+// over one scale block (32 weights; 16 for Q6_K, whose scales are per 16): a 16 × 16 tile of
+// exact int32 block sums. Each tile is stored and scaled in floats, 16 rows per zmm: the
+// integer work that the VNNI path does with one vpdpbusd per 64 products here takes one
+// instruction per 8192, leaving the per-block float scaling as the cost.
+//
+// Weights are decoded 16 rows at a time (cq_decode_row) and repacked into tile order; tokens
+// are padded to 16 with zeros (the packed batch has room), and unused rows and tokens are
+// computed but not stored.
+#include "batch.h"
+#include "x86.h"
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define AMX __attribute__((target("amx-tile,amx-int8," AVX512_TARGETS)))
+
+// Linux keeps AMX state off until a process asks (ARCH_REQ_XCOMP_PERM for XTILEDATA).
+static int amx_state = -1;
+
+int cq_amx_usable(void) {
+  if (amx_state < 0) {
+    unsigned a, b, c, d;
+    int cpu = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (d & (1u << 24)) && (d & (1u << 25));
+#if defined(__linux__)
+    amx_state = cpu && syscall(SYS_arch_prctl, 0x1023, 18) == 0;
+#else
+    amx_state = 0;
+#endif
+  }
+  return amx_state;
+}
+
+static size_t round_up_64(size_t x) { return (x + 63) / 64 * 64; }
+
+typedef struct {
+  uint8_t palette, startRow, reserved[14];
+  uint16_t bytesPerRow[16];
+  uint8_t rows[16];
+} tile_config;
+
+// A group of 16 weight rows in tile order, per scale block sb (length L).
+typedef struct {
+  int L, count;  // block length; blocks per row
+  int32_t *tiles;  // padded/4 × 16 dwords: tiles[sb][k][row] = bytes 4k..4k+3 of block sb
+  int32_t *offsets;  // count × 16: -128 · the block's weight sum, per row
+  float *scales;  // count × 16
+  float *mins;  // blocksPadded × 16 (per 32-block), when the type has a min term
+  int minKind;
+} row_group;
+
+// Transposes a 16 × 16 matrix of dwords: row i of `in` (stride `stride` dwords) becomes column i.
+AMX static inline void transpose16(const int32_t *in, size_t stride, __m512i out[16]) {
+  __m512i a[16], b[16];
+  for (int i = 0; i < 16; i++) a[i] = _mm512_loadu_si512(in + (size_t)i * stride);
+  for (int i = 0; i < 16; i += 2) {
+    b[i] = _mm512_unpacklo_epi32(a[i], a[i + 1]);
+    b[i + 1] = _mm512_unpackhi_epi32(a[i], a[i + 1]);
+  }
+  for (int i = 0; i < 16; i += 4) {
+    a[i] = _mm512_unpacklo_epi64(b[i], b[i + 2]);
+    a[i + 1] = _mm512_unpackhi_epi64(b[i], b[i + 2]);
+    a[i + 2] = _mm512_unpacklo_epi64(b[i + 1], b[i + 3]);
+    a[i + 3] = _mm512_unpackhi_epi64(b[i + 1], b[i + 3]);
+  }
+  // a[4g + j] now holds, in each 128-bit lane q, dword j of rows 4g..4g+3 at column 4q + j'.
+  for (int i = 0; i < 4; i++) {
+    for (int g = 0; g < 4; g += 2) {
+      b[4 * g + i] = _mm512_shuffle_i32x4(a[4 * g + i], a[4 * (g + 1) + i], 0x88);
+      b[4 * (g + 1) + i] = _mm512_shuffle_i32x4(a[4 * g + i], a[4 * (g + 1) + i], 0xDD);
+    }
+    out[i] = _mm512_shuffle_i32x4(b[i], b[8 + i], 0x88);
+    out[8 + i] = _mm512_shuffle_i32x4(b[i], b[8 + i], 0xDD);
+    out[4 + i] = _mm512_shuffle_i32x4(b[4 + i], b[12 + i], 0x88);
+    out[12 + i] = _mm512_shuffle_i32x4(b[4 + i], b[12 + i], 0xDD);
+  }
+}
+
+// The 16 decoded rows (rows past `count` are zero) in tile order, 64 weights at a time.
+AMX static void repack(const decoded_row *rows, int count, int padded, row_group *g) {
+  g->minKind = rows[0].minKind;
+  int lanes = g->L / 4;
+  for (int c = 0; c < padded / 64; c++) {
+    __m512i w[16], start[16], scale[16];
+    transpose16((const int32_t *)rows[0].w + 16 * c, (size_t)(rows[1].w - rows[0].w) / 4, w);
+    transpose16(rows[0].start + 16 * c, (size_t)(rows[1].w - rows[0].w) / 4, start);
+    transpose16((const int32_t *)rows[0].scale + 16 * c, (size_t)(rows[1].w - rows[0].w) / 4, scale);
+    for (int j = 0; j < 16; j++) _mm512_store_si512(g->tiles + (size_t)(16 * c + j) * 16, w[j]);
+    for (int k = 0; k < 16 / lanes; k++) {
+      int sb = c * 16 / lanes + k;
+      if (sb >= g->count) break;
+      __m512i offset = start[k * lanes];
+      for (int j = 1; j < lanes; j++) offset = _mm512_add_epi32(offset, start[k * lanes + j]);
+      _mm512_store_si512(g->offsets + 16 * sb, offset);
+      _mm512_store_si512(g->scales + 16 * sb, scale[k * lanes]);
+    }
+  }
+  if (g->minKind != MIN_NONE) {
+    int blocks = g->count * g->L / 32;
+    memset(g->mins, 0, sizeof(float) * (size_t)blocks * 16);
+    for (int r = 0; r < count; r++)
+      for (int k = 0; k < blocks; k++) g->mins[k * 16 + r] = rows[r].mins[k];
+  }
+}
+
+// acc[t] (16 rows of output for token t0 + t) over every scale block.
+AMX static void group_times_tokens(const row_group *g, const batch *b, int t0, __m512 acc[16]) {
+  int32_t sums[16 * 16] __attribute__((aligned(64)));
+  for (int t = 0; t < 16; t++) acc[t] = _mm512_setzero_ps();
+  const uint8_t *x = b->xu + (size_t)t0 * b->padded;
+  const float *xm = g->minKind == MIN_XS ? b->xs : b->xdsum;
+  int lanes = g->L / 4, perBlock = 32 / g->L;
+  for (int sb = 0; sb < g->count; sb++) {
+    _tile_zero(0);
+    _tile_loadd(1, x + (size_t)sb * g->L, b->padded);
+    _tile_loadd(2, g->tiles + (size_t)sb * lanes * 16, 64);
+    _tile_dpbusd(0, 1, 2);
+    _tile_stored(0, sums, 64);
+    __m512i offset = _mm512_load_si512(g->offsets + 16 * sb);
+    __m512 scale = _mm512_load_ps(g->scales + 16 * sb);
+    int block = sb / perBlock;
+    const float *xd = b->xd + (size_t)t0 * b->padded / 4 + 8 * block;
+    for (int t = 0; t < 16; t++) {
+      __m512 s = _mm512_cvtepi32_ps(_mm512_add_epi32(_mm512_load_si512(sums + 16 * t), offset));
+      acc[t] = _mm512_fmadd_ps(s, _mm512_mul_ps(scale, _mm512_set1_ps(xd[(size_t)t * b->padded / 4])), acc[t]);
+    }
+    if (g->minKind != MIN_NONE && sb % perBlock == perBlock - 1) {
+      __m512 mins = _mm512_load_ps(g->mins + 16 * block);
+      for (int t = 0; t < 16; t++)
+        acc[t] = _mm512_fmadd_ps(mins, _mm512_set1_ps(xm[(size_t)(t0 + t) * b->blocksPadded + block]), acc[t]);
+    }
+  }
+}
+
+AMX int cq_matmul_amx(int type, const uint8_t *w, size_t rowBytes, int rowBegin, int rowEnd,
+                      const batch *b, float *out, size_t ldo) {
+  if (!cq_amx_usable()) return 0;
+  int L = type == CQ_Q6_K ? 16 : 32, count = b->n / L;
+  size_t padded = (size_t)b->padded, blocksPadded = (size_t)b->blocksPadded;
+  size_t rowSize = 3 * padded + blocksPadded * sizeof(float);
+  size_t groupSize = padded * 16 + (size_t)count * 16 * (sizeof(int32_t) + sizeof(float))
+    + blocksPadded * 16 * sizeof(float);
+  char *memory = aligned_alloc(64, round_up_64(16 * rowSize + groupSize));
+  if (!memory) return 0;
+  memset(memory, 0, 16 * rowSize);
+  decoded_row rows[16];
+  for (int i = 0; i < 16; i++) {
+    char *at = memory + (size_t)i * rowSize;
+    rows[i] = (decoded_row){(int8_t *)at, (int32_t *)(at + padded), (float *)(at + 2 * padded),
+                            (float *)(at + 3 * padded), MIN_NONE};
+  }
+  char *at = memory + 16 * rowSize;
+  row_group g = {L, count, (int32_t *)at, NULL, NULL, NULL, MIN_NONE};
+  at += padded * 16;
+  g.offsets = (int32_t *)at;
+  at += sizeof(int32_t) * (size_t)count * 16;
+  g.scales = (float *)at;
+  g.mins = g.scales + (size_t)count * 16;
+
+  tile_config config = {0};
+  config.palette = 1;
+  config.rows[0] = 16, config.bytesPerRow[0] = 64;  // sums: 16 tokens × 16 rows of int32
+  config.rows[1] = 16, config.bytesPerRow[1] = (uint16_t)L;  // activations: 16 tokens × L
+  config.rows[2] = (uint8_t)(L / 4), config.bytesPerRow[2] = 64;  // weights: L/4 × 16 rows × 4
+  _tile_loadconfig(&config);
+  __m512 acc[16];
+  for (int r0 = rowBegin; r0 < rowEnd; r0 += 16) {
+    int R = rowEnd - r0 < 16 ? rowEnd - r0 : 16;
+    if (R < 16) memset(memory, 0, 16 * rowSize);  // the last group: unused rows are zero
+    for (int i = 0; i < R; i++) cq_decode_row(type, w + rowBytes * (size_t)(r0 + i), b->n, &rows[i]);
+    repack(rows, R, b->padded, &g);
+    __mmask16 keep = (__mmask16)((1u << R) - 1);
+    for (int t0 = 0; t0 < b->tokens; t0 += 16) {
+      group_times_tokens(&g, b, t0, acc);
+      int T = b->tokens - t0 < 16 ? b->tokens - t0 : 16;
+      for (int t = 0; t < T; t++)
+        _mm512_mask_storeu_ps(out + (size_t)(t0 + t) * ldo + (size_t)(r0 - rowBegin), keep, acc[t]);
+    }
+  }
+  _tile_release();
+  free(memory);
+  return 1;
+}
+
+#endif
