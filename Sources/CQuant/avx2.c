@@ -1,21 +1,17 @@
-// AVX2 kernels: integer dot products of weight blocks with cq_q8 activation blocks.
-// Each function is compiled for AVX2/FMA/F16C through a target attribute and only called when
-// the CPU has them (cq_has_avx2); everything else falls back to reference.c.
+// x86 kernels: integer dot products of weight blocks with cq_q8 activation blocks (AVX2, and
+// the same code with VNNI's one-instruction byte dot product where the CPU has it),
+// activation quantisation and dequantisation. Each function is compiled for its instruction
+// set through a target attribute and only called when cq_level() says the CPU has it;
+// everything else falls back to reference.c.
 #include "blocks.h"
 #include "cquant.h"
 #include "internal.h"
+#include "x86.h"
 #include <string.h>
 
 #if defined(__x86_64__)
-#include <immintrin.h>
 
-#define AVX2 __attribute__((target("avx2,fma,f16c")))
-// Helpers are forced inline: debug builds (-O0, which `swift test` uses) would otherwise call
-// each one per block, and the tests run the real models through these kernels.
-#define AVX2_INLINE static inline __attribute__((target("avx2,fma,f16c"), always_inline))
-
-// bit_bytes[b] has byte i = 0x10 when bit i of b is set: Q5_0's fifth bits, eight at a time.
-static uint64_t bit_bytes[256];
+uint64_t cq_bit_bytes[256];
 
 static void fill_bit_bytes(void) {
   for (int b = 0; b < 256; b++) {
@@ -23,153 +19,63 @@ static void fill_bit_bytes(void) {
     for (int i = 0; i < 8; i++) {
       if (b & (1 << i)) v |= (uint64_t)0x10 << (8 * i);
     }
-    bit_bytes[b] = v;
+    cq_bit_bytes[b] = v;
   }
 }
 
-static int avx2_state = -1;
+static int best_level = -1;
+static int has_avx_vnni = 0;  // the VEX encoding, which some AVX512-VNNI Xeons lack
 
-int cq_has_avx2(void) {
-  if (avx2_state < 0) {
+int cq_level(void) {
+  if (best_level < 0) {
     __builtin_cpu_init();
     fill_bit_bytes();
-    avx2_state = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")
+    int avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")
       && __builtin_cpu_supports("f16c");
+    int avx512 = avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
+      && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vnni");
+    has_avx_vnni = avx2 && __builtin_cpu_supports("avxvnni");
+    best_level = avx512 ? CQ_LEVEL_AVX512_VNNI
+      : has_avx_vnni ? CQ_LEVEL_AVX_VNNI
+      : avx2 ? CQ_LEVEL_AVX2 : CQ_LEVEL_SCALAR;
   }
-  return avx2_state;
+  return best_level;
 }
 
-AVX2_INLINE float half(uint16_t h) { return _cvtsh_ss(h); }
+int cq_has_avx2(void) { return cq_level() >= CQ_LEVEL_AVX2; }
 
-AVX2_INLINE float hsum(__m256 v) {
-  __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-  s = _mm_add_ss(s, _mm_movehdup_ps(s));
-  return _mm_cvtss_f32(s);
-}
+// AVX2: pmaddubsw then pmaddwd with ones.
+#define KERNEL AVX2
+#define KERNEL_INLINE AVX2_INLINE
+#define KERNEL_SUFFIX avx2
+#define DOT_US(u, s) _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1))
+#include "dot_kernels.h"
+#undef KERNEL
+#undef KERNEL_INLINE
+#undef KERNEL_SUFFIX
+#undef DOT_US
 
-// Eight int32 sums of adjacent products of 32 unsigned bytes u with 32 signed bytes s.
-AVX2_INLINE __m256i dot_us(__m256i u, __m256i s) {
-  return _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1));
-}
+// AVX-VNNI (VEX encoded, e.g. Alder Lake): vpdpbusd on 256 bits.
+#define KERNEL __attribute__((target("avxvnni,avx2,fma,f16c")))
+#define KERNEL_INLINE static inline __attribute__((target("avxvnni,avx2,fma,f16c"), always_inline))
+#define KERNEL_SUFFIX avxvnni
+#define DOT_US(u, s) _mm256_dpbusd_avx_epi32(_mm256_setzero_si256(), u, s)
+#include "dot_kernels.h"
+#undef KERNEL
+#undef KERNEL_INLINE
+#undef KERNEL_SUFFIX
+#undef DOT_US
 
-// The same for two signed operands: move a's sign onto b so the unsigned operand is |a|.
-AVX2_INLINE __m256i dot_ss(__m256i a, __m256i b) {
-  return dot_us(_mm256_sign_epi8(a, a), _mm256_sign_epi8(b, a));
-}
-
-// 32 bytes, 0x10 where bit i of the 32-bit word is set.
-AVX2_INLINE __m256i fifth_bits(const uint8_t *p) {
-  return _mm256_setr_epi64x((long long)bit_bytes[p[0]], (long long)bit_bytes[p[1]],
-                            (long long)bit_bytes[p[2]], (long long)bit_bytes[p[3]]);
-}
-
-// Two accumulators (even and odd blocks) halve the chain of dependent FMAs per row.
-AVX2 static float dot_q8_0(const block_q8_0 *w, const cq_q8 *x, int nb) {
-  __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
-  for (int b = 0; b < nb; b++) {
-    __m256i qw = _mm256_loadu_si256((const __m256i *)w[b].qs);
-    __m256i qx = _mm256_loadu_si256((const __m256i *)x[b].qs);
-    __m256 p = _mm256_cvtepi32_ps(dot_ss(qw, qx));
-    acc[b & 1] = _mm256_fmadd_ps(p, _mm256_set1_ps(half(w[b].d) * x[b].d), acc[b & 1]);
-  }
-  return hsum(_mm256_add_ps(acc[0], acc[1]));
-}
-
-AVX2 static float dot_q4_1(const block_q4_1 *w, const cq_q8 *x, int nb) {
-  __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
-  float mins[2] = {0, 0};
-  const __m128i low = _mm_set1_epi8(0x0F);
-  for (int b = 0; b < nb; b++) {
-    __m128i raw = _mm_loadu_si128((const __m128i *)w[b].qs);
-    __m256i q = _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(raw, 4), low), _mm_and_si128(raw, low));
-    __m256i qx = _mm256_loadu_si256((const __m256i *)x[b].qs);
-    __m256 p = _mm256_cvtepi32_ps(dot_us(q, qx));
-    acc[b & 1] = _mm256_fmadd_ps(p, _mm256_set1_ps(half(w[b].d) * x[b].d), acc[b & 1]);
-    mins[b & 1] += half(w[b].m) * x[b].s;
-  }
-  return hsum(_mm256_add_ps(acc[0], acc[1])) + mins[0] + mins[1];
-}
-
-// Q5_0 values are centred (q - 16, signed) before the product, so no per-block correction.
-AVX2 static float dot_q5_0(const block_q5_0 *w, const cq_q8 *x, int nb) {
-  __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
-  const __m128i low = _mm_set1_epi8(0x0F);
-  const __m256i sixteen = _mm256_set1_epi8(16);
-  for (int b = 0; b < nb; b++) {
-    __m128i raw = _mm_loadu_si128((const __m128i *)w[b].qs);
-    __m256i q = _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(raw, 4), low), _mm_and_si128(raw, low));
-    q = _mm256_sub_epi8(_mm256_or_si256(q, fifth_bits(w[b].qh)), sixteen);
-    __m256i qx = _mm256_loadu_si256((const __m256i *)x[b].qs);
-    __m256 p = _mm256_cvtepi32_ps(dot_ss(q, qx));
-    acc[b & 1] = _mm256_fmadd_ps(p, _mm256_set1_ps(half(w[b].d) * x[b].d), acc[b & 1]);
-  }
-  return hsum(_mm256_add_ps(acc[0], acc[1]));
-}
-
-AVX2 static float dot_q4_K(const block_q4_K *w, const cq_q8 *x, int nb) {
-  __m256 acc = _mm256_setzero_ps();
-  float mins = 0;
-  const __m256i low = _mm256_set1_epi8(0x0F);
-  for (int b = 0; b < nb; b++) {
-    float d = half(w[b].d), dmin = half(w[b].dmin);
-    const cq_q8 *xb = x + 8 * b;
-    for (int j = 0; j < 4; j++) {
-      uint8_t s0, m0, s1, m1;
-      cq_q4_K_scale_min(2 * j, w[b].scales, &s0, &m0);
-      cq_q4_K_scale_min(2 * j + 1, w[b].scales, &s1, &m1);
-      __m256i raw = _mm256_loadu_si256((const __m256i *)(w[b].qs + 32 * j));
-      __m256i lo = _mm256_and_si256(raw, low);
-      __m256i hi = _mm256_and_si256(_mm256_srli_epi16(raw, 4), low);
-      const cq_q8 *x0 = xb + 2 * j, *x1 = xb + 2 * j + 1;
-      __m256 p0 = _mm256_cvtepi32_ps(dot_us(lo, _mm256_loadu_si256((const __m256i *)x0->qs)));
-      __m256 p1 = _mm256_cvtepi32_ps(dot_us(hi, _mm256_loadu_si256((const __m256i *)x1->qs)));
-      acc = _mm256_fmadd_ps(p0, _mm256_set1_ps(d * s0 * x0->d), acc);
-      acc = _mm256_fmadd_ps(p1, _mm256_set1_ps(d * s1 * x1->d), acc);
-      mins += dmin * (m0 * x0->d * (float)x0->sum + m1 * x1->d * (float)x1->sum);
-    }
-  }
-  return hsum(acc) - mins;
-}
-
-// One 32-weight chunk of Q6_K: q holds the 6-bit values (0..63), its two 16-weight halves
-// scaled by s_lo and s_hi.
-AVX2_INLINE __m256 q6_chunk(__m256i q, const cq_q8 *x, int8_t s_lo, int8_t s_hi, float d,
-                                   __m256 acc) {
-  __m256i centred = _mm256_sub_epi8(q, _mm256_set1_epi8(32));
-  __m256i qx = _mm256_loadu_si256((const __m256i *)x->qs);
-  __m256i pairs = _mm256_maddubs_epi16(_mm256_sign_epi8(centred, centred), _mm256_sign_epi8(qx, centred));
-  __m256i scales = _mm256_set_m128i(_mm_set1_epi16(s_hi), _mm_set1_epi16(s_lo));
-  __m256 p = _mm256_cvtepi32_ps(_mm256_madd_epi16(pairs, scales));
-  return _mm256_fmadd_ps(p, _mm256_set1_ps(d * x->d), acc);
-}
-
-AVX2 static float dot_q6_K(const block_q6_K *w, const cq_q8 *x, int nb) {
-  __m256 acc = _mm256_setzero_ps();
-  const __m256i low = _mm256_set1_epi8(0x0F);
-  const __m256i top = _mm256_set1_epi8(0x30);
-  for (int b = 0; b < nb; b++) {
-    float d = half(w[b].d);
-    for (int h = 0; h < 2; h++) {
-      const uint8_t *ql = w[b].ql + 64 * h;
-      const int8_t *sc = w[b].scales + 8 * h;
-      const cq_q8 *xh = x + 8 * b + 4 * h;
-      __m256i a = _mm256_loadu_si256((const __m256i *)ql);
-      __m256i c = _mm256_loadu_si256((const __m256i *)(ql + 32));
-      __m256i qh = _mm256_loadu_si256((const __m256i *)(w[b].qh + 32 * h));
-      __m256i q1 = _mm256_or_si256(_mm256_and_si256(a, low), _mm256_and_si256(_mm256_slli_epi16(qh, 4), top));
-      __m256i q2 = _mm256_or_si256(_mm256_and_si256(c, low), _mm256_and_si256(_mm256_slli_epi16(qh, 2), top));
-      __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(a, 4), low), _mm256_and_si256(qh, top));
-      __m256i q4 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(c, 4), low),
-                                   _mm256_and_si256(_mm256_srli_epi16(qh, 2), top));
-      acc = q6_chunk(q1, xh + 0, sc[0], sc[1], d, acc);
-      acc = q6_chunk(q2, xh + 1, sc[2], sc[3], d, acc);
-      acc = q6_chunk(q3, xh + 2, sc[4], sc[5], d, acc);
-      acc = q6_chunk(q4, xh + 3, sc[6], sc[7], d, acc);
-    }
-  }
-  return hsum(acc);
-}
+// AVX512-VNNI with VL (EVEX encoded; also on Xeons without AVX-VNNI): vpdpbusd on 256 bits.
+#define KERNEL __attribute__((target(AVX512_TARGETS)))
+#define KERNEL_INLINE static inline __attribute__((target(AVX512_TARGETS), always_inline))
+#define KERNEL_SUFFIX avx512
+#define DOT_US(u, s) _mm256_dpbusd_epi32(_mm256_setzero_si256(), u, s)
+#include "dot_kernels.h"
+#undef KERNEL
+#undef KERNEL_INLINE
+#undef KERNEL_SUFFIX
+#undef DOT_US
 
 AVX2 static void quantize_q8_avx2(const float *x, cq_q8 *y, int n) {
   const __m256 sign = _mm256_set1_ps(-0.0f);
@@ -217,7 +123,6 @@ AVX2_INLINE void store32(float *y, __m256i q, float scale, float offset) {
 }
 
 AVX2 static void dequantize_row_avx2(int type, const uint8_t *w, int n, float *y) {
-  const __m128i low4 = _mm_set1_epi8(0x0F);
   const __m256i low = _mm256_set1_epi8(0x0F);
   switch (type) {
   case CQ_Q8_0:
@@ -229,17 +134,13 @@ AVX2 static void dequantize_row_avx2(int type, const uint8_t *w, int n, float *y
   case CQ_Q4_1:
     for (int b = 0; b < n / 32; b++) {
       const block_q4_1 *blk = (const block_q4_1 *)w + b;
-      __m128i raw = _mm_loadu_si128((const __m128i *)blk->qs);
-      store16(y + 32 * b, _mm_and_si128(raw, low4), half(blk->d), half(blk->m));
-      store16(y + 32 * b + 16, _mm_and_si128(_mm_srli_epi16(raw, 4), low4), half(blk->d), half(blk->m));
+      store32(y + 32 * b, nibbles(blk->qs), half(blk->d), half(blk->m));
     }
     return;
   case CQ_Q5_0:
     for (int b = 0; b < n / 32; b++) {
       const block_q5_0 *blk = (const block_q5_0 *)w + b;
-      __m128i raw = _mm_loadu_si128((const __m128i *)blk->qs);
-      __m256i q = _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(raw, 4), low4), _mm_and_si128(raw, low4));
-      q = _mm256_or_si256(q, fifth_bits(blk->qh));
+      __m256i q = _mm256_or_si256(nibbles(blk->qs), fifth_bits(blk->qh));
       store32(y + 32 * b, _mm256_sub_epi8(q, _mm256_set1_epi8(16)), half(blk->d), 0);
     }
     return;
@@ -261,20 +162,12 @@ AVX2 static void dequantize_row_avx2(int type, const uint8_t *w, int n, float *y
     for (int b = 0; b < n / 256; b++) {
       const block_q6_K *blk = (const block_q6_K *)w + b;
       float d = half(blk->d);
-      const __m256i top = _mm256_set1_epi8(0x30), centre = _mm256_set1_epi8(32);
+      const __m256i centre = _mm256_set1_epi8(32);
       for (int h = 0; h < 2; h++) {
-        const uint8_t *ql = blk->ql + 64 * h;
         const int8_t *sc = blk->scales + 8 * h;
         float *out = y + 256 * b + 128 * h;
-        __m256i a = _mm256_loadu_si256((const __m256i *)ql);
-        __m256i c = _mm256_loadu_si256((const __m256i *)(ql + 32));
-        __m256i qh = _mm256_loadu_si256((const __m256i *)(blk->qh + 32 * h));
-        __m256i q[4] = {
-          _mm256_or_si256(_mm256_and_si256(a, low), _mm256_and_si256(_mm256_slli_epi16(qh, 4), top)),
-          _mm256_or_si256(_mm256_and_si256(c, low), _mm256_and_si256(_mm256_slli_epi16(qh, 2), top)),
-          _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(a, 4), low), _mm256_and_si256(qh, top)),
-          _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(c, 4), low), _mm256_and_si256(_mm256_srli_epi16(qh, 2), top)),
-        };
+        __m256i q[4];
+        q6_quarters(blk->ql + 64 * h, blk->qh + 32 * h, q);
         for (int k = 0; k < 4; k++) {
           __m256i centred = _mm256_sub_epi8(q[k], centre);
           store16(out + 32 * k, _mm256_castsi256_si128(centred), d * sc[2 * k], 0);
@@ -303,29 +196,15 @@ void cq_quantize_q8(const float *x, cq_q8 *y, int n) {
   else cq_quantize_q8_scalar(x, y, n);
 }
 
-void cq_matvec(int type, const void *w, size_t rowBytes, int rowBegin, int rowEnd,
-               const cq_q8 *x, int n, float *out) {
+void cq_matvec_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
+                     int rowEnd, const cq_q8 *x, int n, float *out) {
   const uint8_t *base = (const uint8_t *)w;
-  if (!cq_has_avx2()) {
-    for (int r = rowBegin; r < rowEnd; r++) out[r - rowBegin] = cq_dot_scalar(type, base + rowBytes * (size_t)r, x, n);
-    return;
-  }
-  switch (type) {
-  case CQ_Q8_0:
-    for (int r = rowBegin; r < rowEnd; r++) out[r - rowBegin] = dot_q8_0((const block_q8_0 *)(base + rowBytes * (size_t)r), x, n / 32);
-    break;
-  case CQ_Q4_1:
-    for (int r = rowBegin; r < rowEnd; r++) out[r - rowBegin] = dot_q4_1((const block_q4_1 *)(base + rowBytes * (size_t)r), x, n / 32);
-    break;
-  case CQ_Q5_0:
-    for (int r = rowBegin; r < rowEnd; r++) out[r - rowBegin] = dot_q5_0((const block_q5_0 *)(base + rowBytes * (size_t)r), x, n / 32);
-    break;
-  case CQ_Q4_K:
-    for (int r = rowBegin; r < rowEnd; r++) out[r - rowBegin] = dot_q4_K((const block_q4_K *)(base + rowBytes * (size_t)r), x, n / 256);
-    break;
-  case CQ_Q6_K:
-    for (int r = rowBegin; r < rowEnd; r++) out[r - rowBegin] = dot_q6_K((const block_q6_K *)(base + rowBytes * (size_t)r), x, n / 256);
-    break;
+  if (level > cq_level()) level = cq_level();
+  if (level == CQ_LEVEL_AVX_VNNI && !has_avx_vnni) level = CQ_LEVEL_AVX2;
+  switch (level) {
+  case CQ_LEVEL_AVX512_VNNI: matvec_avx512(type, base, rowBytes, rowBegin, rowEnd, x, n, out); return;
+  case CQ_LEVEL_AVX_VNNI: matvec_avxvnni(type, base, rowBytes, rowBegin, rowEnd, x, n, out); return;
+  case CQ_LEVEL_AVX2: matvec_avx2(type, base, rowBytes, rowBegin, rowEnd, x, n, out); return;
   default:
     for (int r = rowBegin; r < rowEnd; r++) out[r - rowBegin] = cq_dot_scalar(type, base + rowBytes * (size_t)r, x, n);
   }
@@ -333,12 +212,15 @@ void cq_matvec(int type, const void *w, size_t rowBytes, int rowBegin, int rowEn
 
 #else  // not x86-64: scalar only
 
+int cq_level(void) { return CQ_LEVEL_SCALAR; }
+
 int cq_has_avx2(void) { return 0; }
 
 void cq_quantize_q8(const float *x, cq_q8 *y, int n) { cq_quantize_q8_scalar(x, y, n); }
 
-void cq_matvec(int type, const void *w, size_t rowBytes, int rowBegin, int rowEnd,
-               const cq_q8 *x, int n, float *out) {
+void cq_matvec_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
+                     int rowEnd, const cq_q8 *x, int n, float *out) {
+  (void)level;
   for (int r = rowBegin; r < rowEnd; r++)
     out[r - rowBegin] = cq_dot_scalar(type, (const uint8_t *)w + rowBytes * (size_t)r, x, n);
 }
@@ -351,4 +233,9 @@ void cq_dequantize_rows(int type, const void *w, size_t rowBytes, int rows, int 
 
 void cq_dequantize_rows_reference(int type, const void *w, size_t rowBytes, int rows, int n, float *out) {
   cq_dequantize_rows_scalar(type, w, rowBytes, rows, n, out);
+}
+
+void cq_matvec(int type, const void *w, size_t rowBytes, int rowBegin, int rowEnd,
+               const cq_q8 *x, int n, float *out) {
+  cq_matvec_level(cq_level(), type, w, rowBytes, rowBegin, rowEnd, x, n, out);
 }

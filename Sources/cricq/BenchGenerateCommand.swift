@@ -2,6 +2,7 @@ import ArgumentParser
 import CricketDB
 import Foundation
 import Generator
+import Kernels
 
 /// `cricq bench generate`: the Swift decoder against llama.cpp (llama-cpp-python) on the same
 /// GGUF files, threads and token ids, in one run.
@@ -19,6 +20,9 @@ struct BenchGenerate: ParsableCommand {
   @Option(help: "Prompt length in tokens.")
   var promptTokens = 512
 
+  @Option(help: "A second, shorter prompt length (a cricq question's prompt is ~190 tokens).")
+  var shortPromptTokens = 190
+
   @Option(help: "Tokens generated one at a time.")
   var generateTokens = 128
 
@@ -29,8 +33,9 @@ struct BenchGenerate: ParsableCommand {
   var noPeer = false
 
   func validate() throws {
-    guard runs >= 1, promptTokens >= 1, generateTokens >= 1 else {
-      throw ValidationError("--runs, --prompt-tokens and --generate-tokens must be positive.")
+    guard runs >= 1, promptTokens >= 1, shortPromptTokens >= 1, generateTokens >= 1 else {
+      throw ValidationError(
+        "--runs, --prompt-tokens, --short-prompt-tokens and --generate-tokens must be positive.")
     }
   }
 
@@ -41,6 +46,7 @@ struct BenchGenerate: ParsableCommand {
     print(
       "Decoder benchmark: \(DecoderModel.threadCount) threads, prompt \(promptTokens) tokens, "
         + "generation \(generateTokens) tokens, medians of \(runs) runs, load average \(Self.loadAverage())")
+    print("OpenBLAS core: \(Kernels.blasCoreName); integer kernels: \(DecoderModel.kernelLevelName)")
     for name in models.split(separator: ",").map(String.init) {
       let url = CricqPaths.models.appendingPathComponent("\(name)/model.gguf")
       guard FileManager.default.fileExists(atPath: url.path) else {
@@ -60,12 +66,9 @@ struct BenchGenerate: ParsableCommand {
     guard let model else { return }
     let prompt = Self.promptTokens(count: promptTokens, vocabulary: model.vocabularySize)
 
-    var promptTimes: [Double] = []
-    for run in 0...runs {
-      var cache = model.makeCache(capacity: promptTokens + generateTokens)
-      let t = clock.measure { _ = model.forward(tokens: prompt, cache: &cache) }.seconds
-      if run > 0 { promptTimes.append(t) }
-    }
+    let promptSeconds = medianSeconds(model) { _ = model.forward(tokens: prompt, cache: &$0) }
+    let shortPrompt = Array(prompt.prefix(shortPromptTokens))
+    let shortSeconds = medianSeconds(model) { _ = model.forward(tokens: shortPrompt, cache: &$0) }
     var generateTimes: [Double] = []
     for run in 0...runs {
       var cache = model.makeCache(capacity: generateTokens)
@@ -75,11 +78,16 @@ struct BenchGenerate: ParsableCommand {
       if run > 0 { generateTimes.append(t) }
     }
     let ours = Figures(
-      load: Self.median(loads), prompt: Double(promptTokens) / Self.median(promptTimes),
+      load: Self.median(loads), prompt: Double(promptTokens) / promptSeconds,
       generate: Double(generateTokens) / Self.median(generateTimes), peakMB: Self.peakResidentMB())
 
     print("\n\(name) (\(model.config.architecture), \(model.config.layerCount) layers, \(url.path))")
     print(ours.row(label: "cricq (Swift)"))
+    print(
+      String(
+        format: "%16@prompt (%d) %7.1f tok/s", "", shortPrompt.count,
+        Double(shortPrompt.count) / shortSeconds))
+    try benchBatches(model: model, url: url, prompt: shortPrompt)
     guard !noPeer else { return }
     guard let peer = runPeer(url: url, prompt: prompt) else { return }
     print(peer.row(label: "llama.cpp"))
@@ -88,6 +96,24 @@ struct BenchGenerate: ParsableCommand {
         + String(
           format: "load %.2f×   prompt %.2f×   generation %.2f×   (cricq / llama.cpp; load: lower is better)",
           ours.load / peer.load, ours.prompt / peer.prompt, ours.generate / peer.generate))
+  }
+
+  /// The median over `runs` timed calls (after one warm-up) of `body` on a fresh cache.
+  func medianSeconds(_ model: DecoderModel, _ body: (inout KVCache) -> Void) -> Double {
+    let clock = ContinuousClock()
+    var times: [Double] = []
+    for run in 0...runs {
+      var cache = model.makeCache(capacity: promptTokens + generateTokens)
+      let t = clock.measure { body(&cache) }.seconds
+      if run > 0 { times.append(t) }
+    }
+    return Self.median(times)
+  }
+
+  /// The median seconds over `runs` timed calls of `body` after one warm-up.
+  func medianSeconds(_ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    return Self.median((0...runs).map { _ in clock.measure(body).seconds }.dropFirst().map { $0 })
   }
 
   struct Figures {

@@ -61,7 +61,8 @@ enum GreedyRun {
     let generator = try SharedQwen.generator.get()
     return try generator.generate(
       prompt: fewShotPrompt(generator.tokenizer, question),
-      constraint: DSLConstraint(entities: entityChoices))
+      constraint: DSLConstraint(entities: entityChoices),
+      options: DecodingOptions(rawStatistics: true))
   }
 }
 
@@ -156,7 +157,7 @@ enum GreedyRun {
     let p = prompt(GreedyRun.question)
     // Both score every token, so their totals are the model's log-probabilities of the outputs.
     let greedy = try generator.generate(
-      prompt: p, constraint: choices, options: DecodingOptions(jumpForward: false))
+      prompt: p, constraint: choices, options: DecodingOptions(jumpForward: false, rawStatistics: true))
     let beam = try generator.generate(
       prompt: p, constraint: choices, options: DecodingOptions(strategy: .beam(width: 4)))
     #expect(choices.isComplete(Array(beam.text.utf8)))

@@ -13,7 +13,9 @@ import Understanding
   func fixed(_ question: String, _ dsl: String) throws -> String {
     var query = try DSLParser.parse(dsl)
     var notes: [String] = []
-    YearBoundsFix.apply(&query, linker.understand(question), &notes)
+    let understood = linker.understand(question)
+    YearBoundsFix.apply(&query, understood, &notes)
+    OpenYearRangeFix.apply(&query, understood, &notes)
     return query.printed
   }
 
@@ -34,5 +36,22 @@ import Understanding
     #expect(try fixed("root runs since 2015", since) == since)
     let before = "top 10 bowlers by wickets where before <year1>"
     #expect(try fixed("most wickets before 2010", before) == before)
+  }
+
+  @Test func oneYearWrittenForAnOpenRangeBecomesTheRange() throws {
+    let oneYear = "batting hundreds where player = <player1> and year = <year1>"
+    #expect(
+      try fixed("how many hundreds has root scored since 2021", oneYear)
+        == "batting hundreds where player = <player1> and since <year1>")
+    #expect(
+      try fixed("root hundreds after 2020", oneYear)
+        == "batting hundreds where player = <player1> and since 2021")
+    #expect(
+      try fixed("root hundreds before 2021", oneYear)
+        == "batting hundreds where player = <player1> and before <year1>")
+    #expect(
+      try fixed("root hundreds until 2021", oneYear)
+        == "batting hundreds where player = <player1> and before 2022")
+    #expect(try fixed("root hundreds in 2021", oneYear) == oneYear)
   }
 }

@@ -29,6 +29,18 @@ typedef struct {
 /// Whether `type` has kernels here.
 int cq_supports(int type);
 
+/// Instruction sets the kernels have variants for, in order; each level's kernels compute the
+/// same integer sums, so results differ from each other only in float summation order.
+enum {
+  CQ_LEVEL_SCALAR = 0,
+  CQ_LEVEL_AVX2 = 1,
+  CQ_LEVEL_AVX_VNNI = 2,  // 256-bit vpdpbusd (VEX)
+  CQ_LEVEL_AVX512_VNNI = 3  // 512-bit vpdpbusd; the batched product's fastest path
+};
+
+/// The best level this CPU runs (detected once).
+int cq_level(void);
+
 /// 1 when the AVX2 kernels are in use on this CPU.
 int cq_has_avx2(void);
 
@@ -44,6 +56,29 @@ void cq_dequantize_rows_reference(int type, const void *w, size_t rowBytes, int 
 /// out[r - rowBegin] = row r of w · x for r in [rowBegin, rowEnd); x holds n/32 blocks.
 void cq_matvec(int type, const void *w, size_t rowBytes, int rowBegin, int rowEnd,
                const cq_q8 *x, int n, float *out);
+
+/// cq_matvec with the kernels of `level` (lowered to what the CPU runs), for tests and benches.
+void cq_matvec_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
+                     int rowEnd, const cq_q8 *x, int n, float *out);
+
+/// Activations for the batched product: T rows of n floats (n a multiple of 32) quantised once
+/// (as cq_quantize_q8) and laid out for every level's kernels. Opaque; cq_batch_bytes(T, n)
+/// bytes of memory, filled by cq_batch_pack, read-only afterwards (shareable by threads).
+size_t cq_batch_bytes(int tokens, int n);
+void cq_batch_pack(const float *x, int tokens, int n, void *batch);
+
+/// The cq_q8 blocks of token t in a packed batch (n/32 of them).
+const cq_q8 *cq_batch_blocks(const void *batch, int t);
+
+/// out[t * ldo + r - rowBegin] = row r of w · token t, for r in [rowBegin, rowEnd) and every
+/// token of the batch: each weight row is decoded once and dotted with all tokens while it is
+/// in L1. Uses the kernels of `level` (lowered to what the CPU runs).
+void cq_matmul_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
+                     int rowEnd, const void *batch, float *out, size_t ldo);
+
+/// cq_matmul_level at cq_level().
+void cq_matmul(int type, const void *w, size_t rowBytes, int rowBegin, int rowEnd,
+               const void *batch, float *out, size_t ldo);
 
 /// Scalar reference for one row · x (same activation blocks); used to test the fast path.
 float cq_dot_reference(int type, const void *row, const cq_q8 *x, int n);

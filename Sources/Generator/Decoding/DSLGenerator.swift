@@ -19,7 +19,7 @@ public final class DSLGenerator {
 
   private var session: (any NextTokenSession)?
   /// The tokens held in `session`'s cache.
-  private var sessionTokens: [Int] = []
+  var sessionTokens: [Int] = []
 
   public init(model: any NextTokenModel, tokenizer: BPETokenizer, contextCapacity: Int = 2048) {
     self.model = model
@@ -95,13 +95,14 @@ public final class DSLGenerator {
     let started = Date()
     var timing = DecodeTiming()
     let (session, first) = try startSession(prompt.tokens, extra: goldTokens.count, timing: &timing)
-    var logits = [first]
+    var logits = [session.logits(first, at: 0, rows: nil)]
     if goldTokens.count > 1 {
       let clock = Date()
       let fed = Array(goldTokens.dropLast())
       logits += try session.feedAll(fed)
       sessionTokens += fed
       timing.forwardCalls += 1
+      timing.generateForwardCalls += 1
       timing.generateForwardSeconds += Date().timeIntervalSince(clock)
     }
     var state: C.State? = masker.constraint.initialState
@@ -139,11 +140,12 @@ public final class DSLGenerator {
 
   // MARK: - Prompt and cache
 
-  /// The session holding `prompt`, reusing the cached prefix, and the logits after the prompt.
-  private func startSession(
+  /// The session holding `prompt`, reusing the cached prefix, and the hidden state after the
+  /// prompt.
+  func startSession(
     _ prompt: [Int], extra: Int, options: DecodingOptions = DecodingOptions(),
     timing: inout DecodeTiming
-  ) throws -> (any NextTokenSession, [Float]) {
+  ) throws -> (any NextTokenSession, HiddenStates) {
     guard !prompt.isEmpty else { throw GenerationError.invalidOptions("the prompt is empty") }
     guard prompt.count + extra <= contextCapacity else {
       throw GenerationError.promptTooLong(tokens: prompt.count + extra, capacity: contextCapacity)
@@ -158,11 +160,11 @@ public final class DSLGenerator {
     sessionTokens = Array(prompt[..<shared])
     let clock = Date()
     let rest = Array(prompt[shared...])
-    var logits: [Float] = []
+    var last: HiddenStates?
     var fed = 0
     for size in Self.promptChunks(rest.count, stoppable: options.shouldStop != nil) {
       try options.checkStop()
-      logits = try session.feed(Array(rest[fed..<(fed + size)]))
+      last = try session.feedHidden(Array(rest[fed..<(fed + size)]), last: 1)
       fed += size
       sessionTokens = Array(prompt[..<(shared + fed)])
       timing.forwardCalls += 1
@@ -170,7 +172,8 @@ public final class DSLGenerator {
     timing.promptSeconds += Date().timeIntervalSince(clock)
     timing.promptTokensFed += rest.count
     timing.promptTokensReused += shared
-    return (session, logits)
+    guard let last else { throw GenerationError.invalidOptions("the prompt is empty") }
+    return (session, last)
   }
 
   /// Prompt tokens per forward call when decoding can be stopped: a stop request waits for at
@@ -196,61 +199,9 @@ public final class DSLGenerator {
     String(decoding: tokenizer.tokenBytes[token], as: UTF8.self)
   }
 
-  // MARK: - Greedy
+  // MARK: - Grammar
 
-  private func greedy<C: PrefixConstraint>(
-    prompt: Prompt, masker: TokenMasker<C>, options: DecodingOptions, timing: inout DecodeTiming
-  ) throws -> Generation {
-    let (session, promptLogits) = try startSession(
-      prompt.tokens, extra: options.maxTokens, options: options, timing: &timing)
-    var logits = promptLogits
-    var unfed: [Int] = []
-    var state = masker.constraint.initialState
-    var steps: [TokenStep] = []
-    while steps.count < options.maxTokens {
-      try options.checkStop()
-      let decision = decide(masker: masker, state: state, options: options, timing: &timing)
-      switch decision {
-      case .deadEnd:
-        throw GenerationError.deadEnd(partial: outputText(steps))
-      case .forcedStop(let token):
-        steps.append(TokenStep(token: token, text: text(of: token), distribution: nil))
-        return Generation(text: outputText(steps), steps: steps, timing: timing)
-      case .forced(let token, let next):
-        steps.append(TokenStep(token: token, text: text(of: token), distribution: nil))
-        unfed.append(token)
-        state = next
-        continue
-      case .choose(let candidates):
-        if !unfed.isEmpty {
-          let clock = Date()
-          logits = try session.feed(unfed)
-          sessionTokens += unfed
-          unfed = []
-          timing.forwardCalls += 1
-          timing.generateForwardSeconds += Date().timeIntervalSince(clock)
-        }
-        let clock = Date()
-        let best = Int(StepDistribution.best(1, of: candidates, logits: logits)[0])
-        let distribution = StepDistribution(
-          logits: logits, token: best, allowed: candidates, raw: LogitStatistics(logits),
-          alternatives: options.alternatives, text: text(of:))
-        timing.scoringSeconds += Date().timeIntervalSince(clock)
-        steps.append(TokenStep(token: best, text: text(of: best), distribution: distribution))
-        if stopTokens.contains(best) {
-          return Generation(text: outputText(steps), steps: steps, timing: timing)
-        }
-        guard let next = masker.state(after: best, from: state) else {
-          throw GenerationError.deadEnd(partial: outputText(steps))
-        }
-        unfed.append(best)
-        state = next
-      }
-    }
-    throw GenerationError.budgetExhausted(maxTokens: options.maxTokens, partial: outputText(steps))
-  }
-
-  private enum Decision<State> {
+  enum Decision<State> {
     case deadEnd
     case forcedStop(Int)
     case forced(Int, State)
@@ -259,7 +210,7 @@ public final class DSLGenerator {
   }
 
   /// What the grammar leaves open in `state`: nothing, one forced token, or a choice.
-  private func decide<C: PrefixConstraint>(
+  func decide<C: PrefixConstraint>(
     masker: TokenMasker<C>, state: C.State, options: DecodingOptions, timing: inout DecodeTiming
   ) -> Decision<C.State> {
     let clock = Date()
@@ -286,7 +237,7 @@ public final class DSLGenerator {
     return .choose(allowed.tokens + (allowed.canStop ? masker.stopTokens : []))
   }
 
-  private func outputText(_ steps: [TokenStep]) -> String {
+  func outputText(_ steps: [TokenStep]) -> String {
     tokenizer.decode(steps.lazy.map(\.token).filter { !self.stopTokens.contains($0) })
   }
 
@@ -312,8 +263,9 @@ public final class DSLGenerator {
     prompt: Prompt, masker: TokenMasker<C>, width: Int, options: DecodingOptions,
     timing: inout DecodeTiming
   ) throws -> Generation {
-    let (shared, promptLogits) = try startSession(
+    let (shared, promptState) = try startSession(
       prompt.tokens, extra: options.maxTokens, options: options, timing: &timing)
+    let promptLogits = shared.logits(promptState, at: 0, rows: nil)
     // Beams work on copies so the cached prompt stays as it is.
     var beams = [Beam(session: shared.fork(), unfed: [], state: masker.constraint.initialState, steps: [], score: 0)]
     var firstLogits: [Float]? = promptLogits
@@ -356,6 +308,7 @@ public final class DSLGenerator {
           logits = try beam.session.feed(beam.unfed)
           beam.unfed = []
           timing.forwardCalls += 1
+          timing.generateForwardCalls += 1
           timing.generateForwardSeconds += Date().timeIntervalSince(clock)
         }
         let clock = Date()

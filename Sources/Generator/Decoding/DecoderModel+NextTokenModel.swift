@@ -28,6 +28,22 @@ final class DecoderModelSession: NextTokenSession {
     return model.forwardAll(tokens: tokens.map { Int32($0) }, cache: &cache)
   }
 
+  func feedHidden(_ tokens: [Int], last count: Int) throws -> HiddenStates {
+    try check(tokens)
+    guard count >= 1, count <= tokens.count else {
+      throw GenerationError.invalidOptions("hidden states for \(count) of \(tokens.count) tokens")
+    }
+    let values = model.forwardHidden(tokens: tokens.map { Int32($0) }, last: count, cache: &cache)
+    return HiddenStates(values: values, width: model.config.embeddingLength)
+  }
+
+  func logits(_ states: HiddenStates, at index: Int, rows: [Int32]?) -> [Float] {
+    precondition(states.width == model.config.embeddingLength && index < states.count)
+    return states.values.withUnsafeBufferPointer {
+      model.logits(hidden: $0.baseAddress! + index * states.width, rows: rows)
+    }
+  }
+
   func truncate(to count: Int) {
     cache.truncate(to: min(count, cache.count))
   }

@@ -49,13 +49,18 @@ struct LogitStatistics {
 
   /// Over the logits at `indices`.
   init(_ logits: [Float], indices: [Int32]) {
+    self.init(values: indices.lazy.map { logits[Int($0)] })
+  }
+
+  /// Over `values`, in Double, in their order.
+  init<Values: Collection<Float>>(values: Values) {
     var maximum = -Float.infinity
-    for index in indices where logits[Int(index)] > maximum { maximum = logits[Int(index)] }
+    for value in values where value > maximum { maximum = value }
     var sum = 0.0
     var weighted = 0.0
     let m = Double(maximum)
-    for index in indices {
-      let shifted = Double(logits[Int(index)]) - m
+    for value in values {
+      let shifted = Double(value) - m
       let e = exp(shifted)
       sum += e
       weighted += e * shifted
@@ -101,16 +106,42 @@ extension StepDistribution {
     }
   }
 
-  /// The `count` tokens of `candidates` with the highest logits, best first (ties: lower id).
+  /// The facts for choosing `candidates[chosen]` from the logits of the candidates alone
+  /// (`values[i]` is candidates[i]'s logit): the masked facts only, the raw ones (which need
+  /// the whole vocabulary) are NaN.
+  init(
+    candidateLogits values: [Float], candidates: [Int32], chosen: Int, alternatives: Int,
+    text: (Int) -> String
+  ) {
+    let masked = LogitStatistics(values: values)
+    rawLog2Prob = .nan
+    maskedLog2Prob = masked.log2Prob(values[chosen])
+    rawEntropyBits = .nan
+    maskedEntropyBits = masked.entropyBits
+    allowedMass = .nan
+    allowedCount = candidates.count
+    self.alternatives = StepDistribution.bestPositions(alternatives, values: values).map {
+      Alternative(
+        token: Int(candidates[$0]), text: text(Int(candidates[$0])), rawLog2Prob: .nan,
+        maskedLog2Prob: masked.log2Prob(values[$0]))
+    }
+  }
+
+  /// The `count` tokens of `candidates` with the highest logits, best first (ties: the earlier
+  /// candidate).
   static func best(_ count: Int, of candidates: [Int32], logits: [Float]) -> [Int32] {
+    bestPositions(count, values: candidates.map { logits[Int($0)] }).map { candidates[$0] }
+  }
+
+  /// Positions of the `count` highest values, best first (ties: the earlier position).
+  static func bestPositions(_ count: Int, values: [Float]) -> [Int] {
     guard count > 0 else { return [] }
-    var top: [Int32] = []
-    for candidate in candidates {
-      let value = logits[Int(candidate)]
-      if top.count == count, value <= logits[Int(top[count - 1])] { continue }
-      var position = top.count
-      while position > 0, logits[Int(top[position - 1])] < value { position -= 1 }
-      top.insert(candidate, at: position)
+    var top: [Int] = []
+    for (position, value) in values.enumerated() {
+      if top.count == count, value <= values[top[count - 1]] { continue }
+      var slot = top.count
+      while slot > 0, values[top[slot - 1]] < value { slot -= 1 }
+      top.insert(position, at: slot)
       if top.count > count { top.removeLast() }
     }
     return top

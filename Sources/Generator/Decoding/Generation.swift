@@ -50,6 +50,11 @@ public struct DecodeTiming: Sendable, Equatable {
   /// Prompt tokens taken from the cached prefix.
   public var promptTokensReused = 0
   public var forwardCalls = 0
+  /// Forward calls after the prompt (each verifies a draft when decoding speculatively).
+  public var generateForwardCalls = 0
+  /// Draft tokens fed for verification, and how many of them greedy decoding then chose.
+  public var draftedTokens = 0
+  public var acceptedDraftTokens = 0
   public var promptSeconds = 0.0
   /// Forward passes after the prompt.
   public var generateForwardSeconds = 0.0
@@ -72,7 +77,8 @@ public struct Generation: Sendable {
   public var text: String
   /// Every generated token, the final stop token included.
   public var steps: [TokenStep]
-  /// Sum of log₂ probabilities of the model-chosen tokens under the full distribution.
+  /// Sum of log₂ probabilities of the model-chosen tokens under the full distribution (NaN
+  /// unless `DecodingOptions.rawStatistics` or beam search).
   public var rawLog2Prob: Double
   /// Sum of log₂ probabilities under the masked distributions.
   public var maskedLog2Prob: Double
@@ -110,6 +116,17 @@ public struct DecodingOptions: Sendable {
   public var maxTokens = 128
   /// Append tokens the grammar forces without running the model.
   public var jumpForward = true
+  /// Greedy only: guess the next tokens (the grammar's forced tokens, continuations of the
+  /// output found in `draft` or the prompt's examples) and check the guesses with one forward
+  /// pass over all of them. The output and every step's figures are those of plain greedy.
+  public var speculative = true
+  /// Text the output probably resembles (the study passes the gold DSL), drafted first.
+  public var draft: String?
+  /// Record the raw (unmasked) figures of every step (`rawLog2Prob`, `rawEntropyBits`,
+  /// `allowedMass`, alternatives' raw probabilities). They need the logits of the whole
+  /// vocabulary; without them, greedy decoding computes only the allowed tokens' logits when
+  /// few are allowed, and those figures are NaN. Beam search always records them.
+  public var rawStatistics = false
   /// How many alternatives to record per step.
   public var alternatives = 3
   /// Asked before each token (and before and after the prompt pass): returning true ends the
@@ -118,11 +135,15 @@ public struct DecodingOptions: Sendable {
 
   public init(
     strategy: Strategy = .greedy, maxTokens: Int = 128, jumpForward: Bool = true,
+    speculative: Bool = true, draft: String? = nil, rawStatistics: Bool = false,
     alternatives: Int = 3, shouldStop: (@Sendable () -> Bool)? = nil
   ) {
     self.strategy = strategy
     self.maxTokens = maxTokens
     self.jumpForward = jumpForward
+    self.speculative = speculative
+    self.draft = draft
+    self.rawStatistics = rawStatistics
     self.alternatives = alternatives
     self.shouldStop = shouldStop
   }

@@ -17,8 +17,21 @@ public protocol NextTokenSession: AnyObject {
   func feed(_ tokens: [Int]) throws -> [Float]
   /// Feeds `tokens` (not empty) in one batch; returns the logits after each of them.
   func feedAll(_ tokens: [Int]) throws -> [[Float]]
+  /// Feeds `tokens` (not empty) in one batch; returns the model's last hidden states after the
+  /// last `count` of them, for `logits(_:at:rows:)`.
+  func feedHidden(_ tokens: [Int], last count: Int) throws -> HiddenStates
+  /// The logits from hidden state `index`: the whole vocabulary when `rows` is nil, else
+  /// rows[i]'s logit at i (equal to that entry of the whole vocabulary's logits).
+  func logits(_ states: HiddenStates, at index: Int, rows: [Int32]?) -> [Float]
   /// Forgets all but the first `count` tokens.
   func truncate(to count: Int)
   /// An independent copy (for beams).
   func fork() -> any NextTokenSession
+}
+
+/// Hidden states of consecutive positions, row-major, before the output layer.
+public struct HiddenStates: Sendable {
+  public let values: [Float]
+  public let width: Int
+  public var count: Int { values.count / width }
 }

@@ -66,16 +66,26 @@ public final class DecoderModel: @unchecked Sendable {
   public var vocabularySize: Int { config.vocabularySize }
   /// Threads that share each matrix-vector product.
   public static var threadCount: Int { Linear.threadCount }
+  /// The instruction set of the integer kernels on this CPU, for benchmarks.
+  public static var kernelLevelName: String {
+    ["scalar", "AVX2", "AVX-VNNI", "AVX512-VNNI"][Int(cq_level())]
+  }
 
   let file: GGUFFile  // keeps the mapping alive
   let token_embd: QuantizedMatrix  // (V × E)
   let blocks: [Block]
   let output_norm: [Float]  // (E)
   let output: QuantizedMatrix  // (V × E)
+  /// Calls with at least this many tokens multiply through float tiles and OpenBLAS; shorter
+  /// ones through the integer kernels.
+  public let gemmThreshold: Int
 
-  public init(file: GGUFFile) throws {
+  /// `gemmThreshold` is for benchmarks that time both paths; the default is the measured
+  /// crossover on the development machine.
+  public init(file: GGUFFile, gemmThreshold: Int? = nil) throws {
     let c = try DecoderConfig(file: file)
     config = c
+    self.gemmThreshold = gemmThreshold ?? Linear.gemmThreshold
     self.file = file
     token_embd = try QuantizedMatrix(file.requireTensor("token_embd.weight"), rows: c.vocabularySize, columns: c.embeddingLength)
     blocks = try (0..<c.layerCount).map { try Block(file: file, index: $0, config: c) }
@@ -92,17 +102,60 @@ public final class DecoderModel: @unchecked Sendable {
 
   /// Appends `tokens` to the cache and returns the next-token logits after the last one (V).
   public func forward(tokens: [Int32], cache: inout KVCache) -> [Float] {
-    run(tokens: tokens, cache: &cache, allPositions: false)
+    run(tokens: tokens, cache: &cache, output: .logits(allPositions: false))
   }
 
   /// Appends `tokens` and returns the logits after every one of them (T × V), for teacher forcing.
   public func forwardAll(tokens: [Int32], cache: inout KVCache) -> [[Float]] {
-    let flat = run(tokens: tokens, cache: &cache, allPositions: true)
+    let flat = run(tokens: tokens, cache: &cache, output: .logits(allPositions: true))
     let V = config.vocabularySize
     return (0..<tokens.count).map { Array(flat[($0 * V)..<(($0 + 1) * V)]) }
   }
 
-  func run(tokens: [Int32], cache: inout KVCache, allPositions: Bool) -> [Float] {
+  /// Appends `tokens` and returns the final-normed hidden states after the last `count` of them
+  /// (count × E), from which `logits(hidden:rows:)` computes any rows of the output layer.
+  public func forwardHidden(tokens: [Int32], last count: Int, cache: inout KVCache) -> [Float] {
+    precondition(count >= 1 && count <= tokens.count, "hidden states for \(count) of \(tokens.count) tokens")
+    return run(tokens: tokens, cache: &cache, output: .hidden(last: count))
+  }
+
+  /// Logits of one hidden state (E) from `forwardHidden`: the whole vocabulary when `rows` is
+  /// nil, else rows[i]'s logit at i. Both equal `forward`'s logits for the same tokens (same
+  /// activation quantisation and kernel); a few rows cost a few dot products instead of V.
+  public func logits(hidden: UnsafePointer<Float>, rows: [Int32]?) -> [Float] {
+    let E = config.embeddingLength
+    guard let rows else {
+      var logits = [Float](repeating: 0, count: config.vocabularySize)
+      var scratch: [Float] = []
+      logits.withUnsafeMutableBufferPointer { out in
+        Linear.apply(
+          [output], to: hidden, tokens: 1, outputs: [out.baseAddress!],
+          gemmThreshold: gemmThreshold, scratch: &scratch)
+      }
+      return logits
+    }
+    let quantised = UnsafeMutablePointer<cq_q8>.allocate(capacity: E / 32)
+    defer { quantised.deallocate() }
+    cq_quantize_q8(hidden, quantised, Int32(E))
+    var logits = [Float](repeating: 0, count: rows.count)
+    logits.withUnsafeMutableBufferPointer { out in
+      for (i, row) in rows.enumerated() {
+        precondition(row >= 0 && Int(row) < config.vocabularySize, "logit row \(row) outside the vocabulary")
+        output.multiply(rows: Int(row)..<(Int(row) + 1), by: quantised, into: out.baseAddress! + i)
+      }
+    }
+    return logits
+  }
+
+  /// What `run` returns after the blocks.
+  enum Output {
+    /// Logits after the last token (V), or after every token (T × V).
+    case logits(allPositions: Bool)
+    /// Final-normed hidden states after the last `last` tokens (last × E).
+    case hidden(last: Int)
+  }
+
+  func run(tokens: [Int32], cache: inout KVCache, output mode: Output) -> [Float] {
     let c = config
     let T = tokens.count, E = c.embeddingLength, F = c.feedForwardLength, KV = c.kvWidth
     precondition(T > 0, "forward needs at least one token")
@@ -142,7 +195,8 @@ public final class DecoderModel: @unchecked Sendable {
           }
           Linear.apply(
             [a.attn_q, a.attn_k, a.attn_v], to: h.pointer, tokens: T,
-            outputs: [q.pointer, k.pointer, v.pointer], scratch: &scratch)
+            outputs: [q.pointer, k.pointer, v.pointer], gemmThreshold: gemmThreshold,
+            scratch: &scratch)
           if let b = a.attn_q_bias { Elementwise.addBias(q.pointer, b, rows: T, width: E) }
           if let b = a.attn_k_bias { Elementwise.addBias(k.pointer, b, rows: T, width: KV) }
           if let b = a.attn_v_bias { Elementwise.addBias(v.pointer, b, rows: T, width: KV) }
@@ -155,7 +209,9 @@ public final class DecoderModel: @unchecked Sendable {
           attend(
             into: attended.pointer, queries: q.pointer, keys: layerKeys, values: layerValues,
             cached: P, tokens: T)
-          Linear.apply([a.attn_output], to: attended.pointer, tokens: T, outputs: [projected.pointer], scratch: &scratch)
+          Linear.apply(
+            [a.attn_output], to: attended.pointer, tokens: T, outputs: [projected.pointer],
+            gemmThreshold: gemmThreshold, scratch: &scratch)
           Elementwise.add(x.pointer, projected.pointer, count: T * E)
           // MLP.
           block.ffn_norm.withUnsafeBufferPointer {
@@ -164,9 +220,11 @@ public final class DecoderModel: @unchecked Sendable {
           let m = block.mlp
           Linear.apply(
             [m.ffn_gate, m.ffn_up], to: h.pointer, tokens: T, outputs: [gate.pointer, up.pointer],
-            scratch: &scratch)
+            gemmThreshold: gemmThreshold, scratch: &scratch)
           Elementwise.swiGLU(gate.pointer, up.pointer, count: T * F)
-          Linear.apply([m.ffn_down], to: gate.pointer, tokens: T, outputs: [projected.pointer], scratch: &scratch)
+          Linear.apply(
+            [m.ffn_down], to: gate.pointer, tokens: T, outputs: [projected.pointer],
+            gemmThreshold: gemmThreshold, scratch: &scratch)
           Elementwise.add(x.pointer, projected.pointer, count: T * E)
         }
       }
@@ -176,17 +234,27 @@ public final class DecoderModel: @unchecked Sendable {
     cache.advance(by: T)
 
     // Final norm and output projection, for the last position or all of them.
-    let first = allPositions ? 0 : T - 1
+    let first: Int
+    switch mode {
+    case .logits(let allPositions): first = allPositions ? 0 : T - 1
+    case .hidden(let last): first = T - last
+    }
     let rows = T - first
     output_norm.withUnsafeBufferPointer {
       Elementwise.rmsNorm(h.pointer, x[row: first, E], weight: $0.baseAddress!, rows: rows, width: E, epsilon: c.rmsEpsilon)
     }
+    if case .hidden = mode { return Array(UnsafeBufferPointer(start: h.pointer, count: rows * E)) }
     var logits = [Float](repeating: 0, count: rows * c.vocabularySize)
     logits.withUnsafeMutableBufferPointer { out in
-      Linear.apply([output], to: h.pointer, tokens: rows, outputs: [out.baseAddress!], scratch: &scratch)
+      Linear.apply(
+        [output], to: h.pointer, tokens: rows, outputs: [out.baseAddress!],
+        gemmThreshold: gemmThreshold, scratch: &scratch)
     }
     return logits
   }
+
+  /// Batches shorter than this attend one query row at a time (as one token does).
+  static let rowwiseAttentionLimit = 16
 
   /// Causal attention of T new queries over L = P + T cached positions, head by head;
   /// query head i reads key/value head i / groupSize.
@@ -204,12 +272,18 @@ public final class DecoderModel: @unchecked Sendable {
       let k = keys + kvHead * D
       let v = values + kvHead * D
       let o = out + head * D
-      if T == 1 {
-        // One query row: too small for OpenBLAS, whose threads would then spin and slow the
-        // quantised products that follow (generation 18 → 14 tok/s).
-        for j in 0..<L { scores.pointer[j] = Kernels.dot(k + j * KV, q, D) }
-        Elementwise.softmax(scores.pointer, count: L, scale: scale)
-        Kernels.weightedRowSum(o, rows: v, stride: KV, weights: scores.pointer, count: L, width: D)
+      if T < Self.rowwiseAttentionLimit {
+        // Few query rows: too small for OpenBLAS, whose threads would then spin and slow the
+        // quantised products that follow (generation 18 → 14 tok/s). Row by row, a batch gives
+        // bit for bit what one token at a time gives, so a verified draft (speculative
+        // decoding) leaves the same cache and logits as plain greedy decoding.
+        for t in 0..<T {
+          let visible = P + t + 1
+          for j in 0..<visible { scores.pointer[j] = Kernels.dot(k + j * KV, q + t * E, D) }
+          Elementwise.softmax(scores.pointer, count: visible, scale: scale)
+          Kernels.weightedRowSum(
+            o + t * E, rows: v, stride: KV, weights: scores.pointer, count: visible, width: D)
+        }
       } else {
         // scores (T, L) = q (T, D) · kᵀ (D, L); row t sees positions 0...P+t.
         Kernels.matmul(

@@ -43,6 +43,17 @@ struct QuantizedMatrix: @unchecked Sendable {
       x, Int32(columns), out)
   }
 
+  /// For every token t of a packed batch (cq_batch_pack): rows [begin, end) · x[t] into
+  /// out[t * stride ..< t * stride + (end - begin)].
+  func multiply(
+    rows range: Range<Int>, batch: UnsafeRawPointer, into out: UnsafeMutablePointer<Float>,
+    stride: Int, level: Int32 = cq_level()
+  ) {
+    cq_matmul_level(
+      level, Int32(type.rawValue), data, rowByteCount, Int32(range.lowerBound),
+      Int32(range.upperBound), batch, out, stride)
+  }
+
   /// Rows [begin, end) as floats, row-major, into out.
   func dequantize(rows range: Range<Int>, into out: UnsafeMutablePointer<Float>) {
     cq_dequantize_rows(
@@ -51,23 +62,28 @@ struct QuantizedMatrix: @unchecked Sendable {
   }
 }
 
-/// Raw pointer bundle for handing buffers to worker threads.
+/// Raw pointer bundles for handing buffers to worker threads.
 struct SendablePointer<T>: @unchecked Sendable {
   let pointer: UnsafeMutablePointer<T>
 }
 
+struct SendableRawPointer: @unchecked Sendable {
+  let pointer: UnsafeRawPointer
+}
+
 /// Matrix products of a batch of activations with quantised weights.
 enum Linear {
-  /// Threads used for matrix-vector products (the machine has 2 cores).
+  /// Threads used for matrix products (the machine has 2 cores).
   static let threadCount = 2
-  /// Batches at least this long are multiplied through dequantised tiles and sgemm.
+  /// Batches at least this long go through dequantised tiles and OpenBLAS sgemm by default;
+  /// shorter ones through the integer kernels (see docs/GENERATOR.md for the crossover).
   static let gemmThreshold = 16
 
   /// For each (matrix, output) pair: out[t, r] = W[r] · x[t] for the T rows of x (width = columns).
   /// All matrices must share `columns`; outputs are T × rows, row-major.
   static func apply(
     _ matrices: [QuantizedMatrix], to x: UnsafePointer<Float>, tokens T: Int,
-    outputs: [UnsafeMutablePointer<Float>], scratch: inout [Float]
+    outputs: [UnsafeMutablePointer<Float>], gemmThreshold: Int, scratch: inout [Float]
   ) {
     let columns = matrices[0].columns
     if T >= gemmThreshold {
@@ -76,21 +92,32 @@ enum Linear {
       }
       return
     }
-    // Quantise activations once, then split every matrix's rows across the threads.
-    let blocks = columns / 32
-    let quantised = UnsafeMutablePointer<cq_q8>.allocate(capacity: T * blocks)
-    defer { quantised.deallocate() }
-    for t in 0..<T { cq_quantize_q8(x + t * columns, quantised + t * blocks, Int32(columns)) }
-    let q = SendablePointer(pointer: quantised)
     let outs = outputs.map { SendablePointer(pointer: $0) }
+    if T == 1 {
+      // One token: the row-by-row kernels read each weight once, no decoding buffer needed.
+      let blocks = UnsafeMutablePointer<cq_q8>.allocate(capacity: columns / 32)
+      defer { blocks.deallocate() }
+      cq_quantize_q8(x, blocks, Int32(columns))
+      let q = SendablePointer(pointer: blocks)
+      DispatchQueue.concurrentPerform(iterations: threadCount) { part in
+        for (matrix, out) in zip(matrices, outs) {
+          let rows = matrix.rows * part / threadCount..<matrix.rows * (part + 1) / threadCount
+          matrix.multiply(rows: rows, by: q.pointer, into: out.pointer + rows.lowerBound)
+        }
+      }
+      return
+    }
+    // Quantise the T rows once, then split every matrix's rows across the threads.
+    let batch = UnsafeMutableRawPointer.allocate(
+      byteCount: cq_batch_bytes(Int32(T), Int32(columns)), alignment: 64)
+    defer { batch.deallocate() }
+    cq_batch_pack(x, Int32(T), Int32(columns), batch)
+    let packed = SendableRawPointer(pointer: batch)
     DispatchQueue.concurrentPerform(iterations: threadCount) { part in
       for (matrix, out) in zip(matrices, outs) {
-        let begin = matrix.rows * part / threadCount
-        let end = matrix.rows * (part + 1) / threadCount
-        for t in 0..<T {
-          matrix.multiply(
-            rows: begin..<end, by: q.pointer + t * blocks, into: out.pointer + t * matrix.rows + begin)
-        }
+        let rows = matrix.rows * part / threadCount..<matrix.rows * (part + 1) / threadCount
+        matrix.multiply(
+          rows: rows, batch: packed.pointer, into: out.pointer + rows.lowerBound, stride: matrix.rows)
       }
     }
   }

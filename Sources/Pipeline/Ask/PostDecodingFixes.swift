@@ -3,16 +3,23 @@ import Understanding
 
 /// Deterministic corrections to the model's query where the question leaves no doubt:
 /// - a format the question names overrides the model's; an IPL franchise named means the IPL;
-///   a default format fills a gap; a phase the question names overrides the model's;
+///   a default format fills a gap; a format nobody asked for goes (`UnaskedFormatFix`); a phase the question names overrides the model's;
 /// - a measure written twice is written once; `team = A and team = B` is a head-to-head
 ///   (`opposition = B`); a team after "against"/"vs" is the opposition; `year = A and year = B`
 ///   is the range `year in A..B`;
-/// - one player's "highest score" / "best figures" is their own best, not a list of innings.
+/// - one player's "highest score" / "best figures" is their own best, not a list of innings;
+/// - then the fixes in their own files: one row per year / format / opponent (`BreakdownFix`),
+///   two players compared (`PlayerComparisonFix`), batting or bowling average (`DisciplineFix`),
+///   a side after "in" is the host (`HostCountryFix`), the Ashes (`SeriesFix`), `top 10` when
+///   no number is given (`TopCountFix`), `since` for "since 2020" written as one year
+///   (`OpenYearRangeFix`), "at home" / "away" (`LocationFix`), a number no innings, wicket,
+///   position or over can have (`ImpossibleNumberFix`).
 enum PostDecodingFixes {
-  /// The corrected query (still with placeholders) and a note per change.
+  /// The corrected query (still with placeholders) and a note per change. `players` gives the
+  /// named players' roles; without it the fixes that need a role leave the query alone.
   static func apply(
     _ query: DSLQuery, question: UnderstoodQuestion, defaultFormat: String?,
-    iplTeams: Set<String>
+    iplTeams: Set<String>, players: NameIndex? = nil
   ) -> (DSLQuery, [String]) {
     var query = query
     var notes: [String] = []
@@ -40,6 +47,8 @@ enum PostDecodingFixes {
       notes.append("format = \(format): the default format")
       query.filters.insert(Filter(.format, .one(.word(format))), at: firstFilterAfterSubject(query))
     }
+    UnaskedFormatFix.apply(
+      &query, question, formatsNamed: formats, defaultFormat: defaultFormat, &notes)
     if hints.phases.count == 1, let phase = hints.phases.first?.rawValue,
       let i = query.filters.firstIndex(where: { $0.field == .phase }),
       query.filters[i] != Filter(.phase, .one(.word(phase)))
@@ -49,9 +58,18 @@ enum PostDecodingFixes {
       query.filters[i] = Filter(.phase, .one(.word(phase)))
     }
     YearBoundsFix.apply(&query, question, &notes)
+    OpenYearRangeFix.apply(&query, question, &notes)
+    ImpossibleNumberFix.apply(&query, question, &notes)
     mergeRepeats(&query, &notes)
     oppositionAfterAgainst(&query, question.masked, &notes)
     ownBest(&query, question, &notes)
+    BreakdownFix.apply(&query, question, &notes)
+    PlayerComparisonFix.apply(&query, question, players: players, &notes)
+    DisciplineFix.apply(&query, question, players: players, &notes)
+    HostCountryFix.apply(&query, question, iplTeams: iplTeams, &notes)
+    SeriesFix.apply(&query, question, &notes)
+    TopCountFix.apply(&query, question, &notes)
+    LocationFix.apply(&query, question, &notes)
     return (query, notes)
   }
 

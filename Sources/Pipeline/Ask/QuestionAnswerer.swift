@@ -138,7 +138,15 @@ public final class QuestionAnswerer {
       var decoding = DecodingOptions(maxTokens: options.maxTokens)
       decoding.shouldStop = options.shouldStop
       if options.beam > 1 { decoding.strategy = .beam(width: options.beam) }
-      generation = try generator.generate(prompt: prompt, masker: masker, options: decoding)
+      do {
+        generation = try generator.generate(prompt: prompt, masker: masker, options: decoding)
+      } catch let error as GenerationError where Self.retried(error) && options.beam < 2 {
+        // Greedy decoding can loop until the token budget runs out; a 2-wide beam keeps a
+        // second path alive. Only failed questions pay for it.
+        decoding.strategy = .beam(width: 2)
+        generation = try generator.generate(prompt: prompt, masker: masker, options: decoding)
+        answer.fixes.append("beam 2: greedy decoding failed (\(error))")
+      }
     } catch {
       return finish(
         Abstention(
@@ -163,8 +171,8 @@ public final class QuestionAnswerer {
     do {
       let (fixed, notes) = PostDecodingFixes.apply(
         try DSLParser.parse(generation.text), question: understood,
-        defaultFormat: options.defaultFormat, iplTeams: iplTeams)
-      answer.fixes = notes
+        defaultFormat: options.defaultFormat, iplTeams: iplTeams, players: linker.index)
+      answer.fixes += notes
       result = try executor.answer(fixed.printed, bindings: understood.dslBindings)
     } catch {
       answer.timings.execute = milliseconds(since: clock)
@@ -185,6 +193,11 @@ public final class QuestionAnswerer {
     answer.sentence = AnswerSentence.sentence(result.query, result.result)
     answer.scope = AnswerSentence.scope(result.query)
     answer.timings.execute = milliseconds(since: clock)
+    if let refusal = TopCountFix.refusal(result.query) {
+      return finish(
+        Abstention(
+          kind: .invalidQuery, reason: refusal, suggestions: [], closestQuestions: closest))
+    }
     let missing = MeasureCheck.missing(result.query, question: understood)
     if !missing.isEmpty {
       return finish(
@@ -205,6 +218,14 @@ public final class QuestionAnswerer {
           suggestions: [], closestQuestions: closest))
     }
     return finish(nil)
+  }
+
+  /// Decoding failures a beam-2 retry can get past (not cancellation or a too-long prompt).
+  static func retried(_ error: GenerationError) -> Bool {
+    switch error {
+    case .budgetExhausted, .deadEnd: true
+    default: false
+    }
   }
 
   private func masker(for placeholders: [String]) -> TokenMasker<PlaceholderConstraint> {

@@ -69,6 +69,8 @@ public struct NameIndex: Sendable {
   let maxPlayerMatches: Int
   /// Renamed franchises: team index → its current name ("Delhi Daredevils" → "Delhi Capitals").
   public let franchise: [Int: String]
+  /// Canonical player name → index in `players` (the first of a shared name).
+  private(set) var playerByName: [String: Int] = [:]
 
   public init(catalog: LinkCatalog, aliases: LinkAliases) {
     players = catalog.players
@@ -143,7 +145,6 @@ public struct NameIndex: Sendable {
     events = concepts
 
     for (i, player) in players.enumerated() { addPlayerForms(player.name, i) }
-    var playerByName: [String: Int] = [:]
     for (i, player) in players.enumerated() where playerByName[player.name] == nil {
       playerByName[player.name] = i
     }
@@ -250,6 +251,11 @@ public struct NameIndex: Sendable {
       }
     }
     return found.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+  }
+
+  /// The player a binding's canonical name stands for.
+  public func player(named name: String) -> PlayerRecord? {
+    playerByName[name].map { players[$0] }
   }
 
   /// The canonical name of a target, as bindings carry it.

@@ -34,6 +34,7 @@ public struct QuestionLinker: Sendable {
         switch Glossary.entries[g].hint {
         case .format(let f)?: context.formats.insert(f)
         case .measure(let m)?: context.measures.insert(m)
+        case .series?: context.formats.insert(.test)
         default: break
         }
       }
@@ -79,13 +80,26 @@ public struct QuestionLinker: Sendable {
   /// The longest glossary phrase or name form starting at token `i` that the gates admit. A
   /// match starting with "the" yields to a longer one starting after it ("at the Basin Reserve").
   private func phraseOrName(at i: Int, _ tokens: [Token]) -> PendingSpan? {
-    guard let span = longestMatch(at: i, tokens) else { return nil }
+    guard let span = longestMatch(at: i, tokens), !countsWicketTakers(span, tokens) else {
+      return nil
+    }
     if tokens[i].folded == "the", i + 1 < tokens.count, let next = longestMatch(at: i + 1, tokens),
       next.last > span.last
     {
       return nil
     }
     return span
+  }
+
+  /// "top 5 wicket takers": the 5 is how many, not a five-wicket haul. A haul phrase right after
+  /// "top"/"best" and before "takers" is left to the number matcher.
+  private func countsWicketTakers(_ span: PendingSpan, _ tokens: [Token]) -> Bool {
+    guard case .glossary(let g) = span.content,
+      case .measure(let measure)? = Glossary.entries[g].hint, measure.hasSuffix("-wicket hauls"),
+      span.first > 0, ["top", "best"].contains(tokens[span.first - 1].folded),
+      span.last + 1 < tokens.count
+    else { return false }
+    return tokens[span.last + 1].folded.hasPrefix("taker")
   }
 
   private func longestMatch(at i: Int, _ tokens: [Token]) -> PendingSpan? {
@@ -137,7 +151,8 @@ public struct QuestionLinker: Sendable {
   private func number(at i: Int, _ tokens: [Token]) -> PendingSpan? {
     let t = tokens[i]
     var value: Int?
-    if t.isNumber, t.folded.count <= 6 { value = Int(t.folded) }
+    // Up to the DSL's nine digits, so "top 100000000" is bound and refused, not ignored.
+    if t.isNumber, t.folded.count <= 9 { value = Int(t.folded) }
     if value == nil, i > 0, ["top", "best", "bottom", "worst", "first"].contains(tokens[i - 1].folded) {
       value = NumberWords.value(t.folded)
     }
@@ -475,6 +490,7 @@ public struct QuestionLinker: Sendable {
         case .phase(let p)?: if !hints.phases.contains(p) { hints.phases.append(p) }
         case .battingOrder(let b)?: if !hints.battingOrder.contains(b) { hints.battingOrder.append(b) }
         case .measure(let m)?: if !hints.measures.contains(m) { hints.measures.append(m) }
+        case .series(let sides)?: if hints.sides.isEmpty { hints.sides = sides }
         case .format?, nil: break
         }
       case .resolved(let pieces):

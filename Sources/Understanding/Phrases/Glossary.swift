@@ -6,6 +6,10 @@ public enum PhraseHint: Sendable, Equatable, Codable {
   case phase(Phase)
   case battingOrder(BattingOrder)
   case measure(String)
+  /// A series between two sides, always in Tests: the Ashes is England v Australia. Cricsheet
+  /// labels only some of those Tests with the series' name (45 of 61), so the series is asked
+  /// as the two sides, not as an event.
+  case series(sides: [String])
 }
 
 public enum Phase: String, Sendable, Codable, CaseIterable {
@@ -74,6 +78,9 @@ public enum Glossary {
     .init(
       canonical: "IPL", hint: .format(.ipl),
       phrases: ["IPL", "Indian Premier League", "IPL cricket", "I.P.L."]),
+    .init(
+      canonical: "Ashes", hint: .series(sides: ["England", "Australia"]),
+      phrases: ["Ashes", "the Ashes", "Ashes series", "the Ashes series"]),
     // Phases.
     .init(
       canonical: "powerplay", hint: .phase(.powerplay),
@@ -124,7 +131,7 @@ public enum Glossary {
         "5fers", "five-fer", "five-fers", "5 wicket hauls", "5-wicket hauls", "five wicket hauls",
         "five-wicket hauls", "five wicket haul", "five-wicket haul", "5 wicket haul", "5-wicket haul",
         "5WI", "5 wkt hauls", "5-wkt hauls", "five wickets in an innings", "5 wickets in an innings",
-        "5 wicket", "five-wicket", "fivefers", "fivefer", "five fers",
+        "5 wicket", "five-wicket", "fivefers", "fivefer", "five fers", "5 fers", "5 fer", "5 fors",
       ]),
     .init(
       canonical: "four-wicket hauls", hint: .measure("four-wicket hauls"),

@@ -54,6 +54,9 @@ public struct QuestionHints: Sendable, Codable, Equatable {
   public var battingOrder: [BattingOrder] = []
   /// Measures named by a glossary phrase ("wickets", "strike rate").
   public var measures: [String] = []
+  /// The two sides a series the question names is played between ("Ashes": England and
+  /// Australia); the question is then about Tests between them.
+  public var sides: [String] = []
   /// Years the question covers, when it names any (inclusive; open ends are nil).
   public var fromYear: Int?
   public var toYear: Int?

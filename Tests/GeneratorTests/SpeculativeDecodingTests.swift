@@ -1,0 +1,123 @@
+import DSL
+import Foundation
+import Testing
+
+@testable import Generator
+
+/// Few-shot prompts as the product builds them from the corpus: a test question, and the four
+/// train pairs sharing the most tags with it as examples.
+enum CorpusPrompts {
+  static let cases = Result { () throws -> [(question: CorpusPair, examples: [FewShotExample])] in
+    let pairs = try Corpus.load(Corpus.repositoryFolder())
+    let train = pairs.filter { $0.split == "train" }
+    return pairs.filter { $0.split == "test" }.prefix(12).map { question in
+      let tags = Set(question.tags)
+      let nearest = train.sorted {
+        let (a, b) = (tags.intersection($0.tags).count, tags.intersection($1.tags).count)
+        return a != b ? a > b : $0.id < $1.id
+      }
+      return (question, nearest.prefix(4).map { FewShotExample(question: $0.question, dsl: $0.dsl) })
+    }
+  }
+}
+
+@Suite(.serialized) struct SpeculativeDecodingTests {
+  let generator: DSLGenerator
+  /// Names are open (any quoted name), so some steps allow most of the vocabulary and take the
+  /// whole-vocabulary path, others only a few tokens.
+  let masker: TokenMasker<DSLConstraint>
+
+  init() throws {
+    generator = try SharedQwen.generator.get()
+    masker = generator.masker(for: DSLConstraint())
+  }
+
+  func expectSameDecoding(_ a: Generation, _ b: Generation, raw: Bool, _ label: String) {
+    #expect(a.steps.map(\.token) == b.steps.map(\.token), "\(label): tokens differ")
+    for (x, y) in zip(a.steps, b.steps) {
+      #expect((x.distribution == nil) == (y.distribution == nil), "\(label): forced steps differ")
+      guard let p = x.distribution, let q = y.distribution else { continue }
+      #expect(abs(p.maskedLog2Prob - q.maskedLog2Prob) < 1e-6, "\(label) at \(x.text)")
+      #expect(abs(p.maskedEntropyBits - q.maskedEntropyBits) < 1e-6, "\(label) at \(x.text)")
+      #expect(p.alternatives.map(\.token) == q.alternatives.map(\.token), "\(label) at \(x.text)")
+      if raw {
+        #expect(abs(p.rawLog2Prob - q.rawLog2Prob) < 1e-6, "\(label) at \(x.text)")
+        #expect(abs(p.rawEntropyBits - q.rawEntropyBits) < 1e-6, "\(label) at \(x.text)")
+      }
+    }
+    #expect(abs(a.minProbability - b.minProbability) < 1e-6, "\(label): lowest probability")
+  }
+
+  @Test("speculative greedy gives plain greedy's tokens and probabilities on 12 corpus prompts")
+  func speculativeEqualsPlain() throws {
+    let cases = try CorpusPrompts.cases.get()
+    #expect(cases.count == 12)
+    var plainCalls = 0
+    var speculativeCalls = 0
+    var accepted = 0
+    for (question, examples) in cases {
+      let prompt = PromptBuilder(tokenizer: generator.tokenizer).prompt(
+        examples: examples, question: question.question)
+      let plain = try generator.generate(
+        prompt: prompt, masker: masker,
+        options: DecodingOptions(speculative: false, rawStatistics: true))
+      let speculative = try generator.generate(
+        prompt: prompt, masker: masker, options: DecodingOptions(rawStatistics: true))
+      expectSameDecoding(plain, speculative, raw: true, "\(question.id) speculative")
+      // Only the allowed tokens' logits, where few are allowed: the same masked figures.
+      let masked = try generator.generate(prompt: prompt, masker: masker)
+      expectSameDecoding(plain, masked, raw: false, "\(question.id) masked rows")
+      #expect(masked.steps.compactMap(\.distribution).allSatisfy { $0.rawLog2Prob.isNaN })
+      // A caller's draft (the gold query) changes only how many passes it takes.
+      let drafted = try generator.generate(
+        prompt: prompt, masker: masker, options: DecodingOptions(draft: question.dsl))
+      expectSameDecoding(plain, drafted, raw: false, "\(question.id) gold draft")
+      plainCalls += plain.timing.generateForwardCalls
+      speculativeCalls += speculative.timing.generateForwardCalls
+      accepted += speculative.timing.acceptedDraftTokens
+      #expect(plain.timing.draftedTokens == 0)
+      #expect(speculative.timing.acceptedDraftTokens <= speculative.timing.draftedTokens)
+      print(
+        "\(question.id): \(speculative.steps.count) tokens, forward calls \(plain.timing.generateForwardCalls)"
+          + " → \(speculative.timing.generateForwardCalls) (gold draft \(drafted.timing.generateForwardCalls)),"
+          + " draft \(speculative.timing.acceptedDraftTokens)/\(speculative.timing.draftedTokens) | \(plain.text)")
+    }
+    #expect(accepted > 0)
+    #expect(speculativeCalls < plainCalls)
+  }
+
+  @Test("after a rejected draft is cut from the cache, logits equal those of a cache that never saw it")
+  func rejectedDraftLeavesNoTrace() throws {
+    let (question, examples) = try CorpusPrompts.cases.get()[0]
+    let tokenizer = generator.tokenizer
+    let prompt = PromptBuilder(tokenizer: tokenizer).prompt(
+      examples: examples, question: question.question)
+    let gold = tokenizer.encodeOrdinary(question.dsl)
+    let wrong = tokenizer.encodeOrdinary(" by wickets")
+    let model = generator.model
+
+    let reference = try model.makeSession(capacity: 2048)
+    _ = try reference.feed(prompt.tokens)
+    let afterFirst = try reference.feed([gold[0]])
+    let afterSecond = try reference.feed([gold[1]])
+
+    let speculative = try model.makeSession(capacity: 2048)
+    _ = try speculative.feed(prompt.tokens)
+    let states = try speculative.feedHidden([gold[0]] + wrong, last: wrong.count + 1)
+    // The batch's first position is computed as one token would be.
+    #expect(speculative.logits(states, at: 0, rows: nil) == afterFirst)
+    speculative.truncate(to: speculative.count - wrong.count)
+    #expect(speculative.count == prompt.tokens.count + 1)
+    let resumed = try speculative.feed([gold[1]])
+    let largest = zip(resumed, afterSecond).map { abs($0 - $1) }.max() ?? .infinity
+    #expect(largest < 1e-5, "largest logit difference \(largest)")
+    #expect(resumed == afterSecond, "the per-token kernels should agree bit for bit")
+
+    // A few output rows equal those rows of the whole vocabulary's logits.
+    let rows: [Int32] = [0, Int32(gold[2]), 151_000, 17]
+    let selected = speculative.logits(
+      try speculative.feedHidden([gold[2]], last: 1), at: 0, rows: rows)
+    let whole = try reference.feed([gold[2]])
+    #expect(selected == rows.map { whole[Int($0)] })
+  }
+}
