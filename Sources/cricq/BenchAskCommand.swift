@@ -69,9 +69,10 @@ struct BenchAsk: AsyncParsableCommand {
   }
 
   static func goal(_ name: String, _ milliseconds: Double, _ target: Double) -> String {
-    String(
-      format: "  %-20@ %7.0f ms  goal < %5.0f ms  %@ (%.2f× the goal)", name, milliseconds, target,
-      milliseconds < target ? "met" : "missed", milliseconds / target)
+    "  " + name.padding(toLength: 20, withPad: " ", startingAt: 0)
+      + String(
+        format: "%7.0f ms  goal < %5.0f ms  %@ (%.2f× the goal)", milliseconds, target,
+        milliseconds < target ? "met" : "missed", milliseconds / target)
   }
 
   /// The 1, 5 and 15 minute load averages: the machine is shared, so figures need them.

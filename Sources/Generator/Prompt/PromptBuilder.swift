@@ -17,22 +17,13 @@ public struct Prompt: Sendable, Equatable {
   public var headerTokenCount: Int
 }
 
-/// How the examples are laid out after the header.
-public enum PromptLayout: String, Sendable, CaseIterable {
-  /// Each example as a user turn (question) and an assistant turn (query): ~10 template tokens
-  /// per example.
-  case chatTurns = "chat"
-  /// Every example in one user turn, as "Q: question" / "A: query" lines, the question last as
-  /// "Q: question": ~5 tokens per example.
-  case questionAnswerLines = "lines"
-}
-
 /// Lays out the prompt: the fixed instruction header first (so its KV cache is computed once and
-/// reused for every question), then the examples, then the question. Prompt length dominates
-/// latency, so the header is short and the examples carry the format.
+/// reused for every question), then the examples as earlier user/assistant turns, then the
+/// question. Prompt length dominates latency, so the header is short and the examples carry the
+/// format. (All examples as "Q:/A:" lines in one user turn saves ~5 tokens an example but lost
+/// a third of the right answers: docs/ask.md.)
 public struct PromptBuilder: Sendable {
   public let instructions: String
-  public let layout: PromptLayout
   public let tokenizer: BPETokenizer
   /// The header's token count (the header ends with a special token, so its tokens are a prefix
   /// of every prompt's).
@@ -41,13 +32,9 @@ public struct PromptBuilder: Sendable {
   public static let defaultInstructions =
     "Translate the cricket question into one cricq query. Reply with the query only."
 
-  public init(
-    tokenizer: BPETokenizer, instructions: String = PromptBuilder.defaultInstructions,
-    layout: PromptLayout = .chatTurns
-  ) {
+  public init(tokenizer: BPETokenizer, instructions: String = PromptBuilder.defaultInstructions) {
     self.tokenizer = tokenizer
     self.instructions = instructions
-    self.layout = layout
     headerTokenCount = tokenizer.encode(ChatTemplate.turn(.system, instructions)).count
   }
 
@@ -56,17 +43,11 @@ public struct PromptBuilder: Sendable {
 
   public func prompt(examples: [FewShotExample], question: String) -> Prompt {
     var text = header
-    switch layout {
-    case .chatTurns:
-      for example in examples {
-        text += ChatTemplate.turn(.user, example.question)
-        text += ChatTemplate.turn(.assistant, example.dsl)
-      }
-      text += ChatTemplate.turn(.user, question)
-    case .questionAnswerLines:
-      let lines = examples.map { "Q: \($0.question)\nA: \($0.dsl)\n" }.joined()
-      text += ChatTemplate.turn(.user, lines + "Q: \(question)")
+    for example in examples {
+      text += ChatTemplate.turn(.user, example.question)
+      text += ChatTemplate.turn(.assistant, example.dsl)
     }
+    text += ChatTemplate.turn(.user, question)
     text += ChatTemplate.assistantOpening
     return Prompt(text: text, tokens: tokenizer.encode(text), headerTokenCount: headerTokenCount)
   }

@@ -1,7 +1,6 @@
 import CricketDB
 import DSL
 import Foundation
-import Generator
 
 /// What `QuestionAnswerer` loads once.
 public struct AskConfiguration: Sendable {
@@ -12,9 +11,6 @@ public struct AskConfiguration: Sendable {
   public var corpus: URL
   /// Where the retriever caches embeddings; nil: no cache.
   public var cacheDirectory: URL?
-  /// How the examples are laid out in the prompt; `CRICQ_PROMPT_LAYOUT=chat|lines` overrides the
-  /// default (for comparing layouts with `cricq eval` and `cricq bench ask`).
-  public var promptLayout: PromptLayout
 
   public init(
     model: String = "qwen", database: URL = CricqPaths.database,
@@ -25,9 +21,6 @@ public struct AskConfiguration: Sendable {
     self.database = database
     self.corpus = corpus
     self.cacheDirectory = cacheDirectory
-    promptLayout =
-      ProcessInfo.processInfo.environment["CRICQ_PROMPT_LAYOUT"].flatMap(PromptLayout.init)
-      ?? .chatTurns
   }
 
   /// The linker's alias files: `corpus/aliases`.

@@ -56,7 +56,7 @@ public final class QuestionAnswerer {
     iplTeams = timed("IPL teams") { IPLFranchises.names(executor) }
     let modelFile = configuration.modelFile
     generator = try timed("generator") { try DSLGenerator(modelFile: modelFile) }
-    builder = PromptBuilder(tokenizer: generator.tokenizer, layout: configuration.promptLayout)
+    builder = PromptBuilder(tokenizer: generator.tokenizer)
     loadTimings = timings
   }
 
