@@ -244,3 +244,50 @@ extension AccuracyFixesTests {
     #expect(try fixed("Kohli runs in the 4th innings", fourth) == fourth)
   }
 }
+
+extension AccuracyFixesTests {
+  @Test func fastestHundredsAreInningsByBallsToAHundred() throws {
+    #expect(
+      try fixed("5 fastest IPL hundreds", "top <num1> batters by runs where format = IPL")
+        == "top <num1> innings by fastest hundred where format = IPL")
+    #expect(
+      try fixed("quickest T20I fifties", "top 5 batters by fifties")
+        == "top 10 innings by fastest fifty where format = T20I")
+  }
+}
+
+extension AccuracyFixesTests {
+  @Test func aBattingPositionNobodyAskedForIsDropped() throws {
+    #expect(
+      try fixed("Lyon Ashes wickets", "bowling wickets where player = <player1> and position = 1")
+        == #"bowling wickets where player = <player1> and team in ("England", "Australia") and "#
+        + #"opposition in ("England", "Australia") and format = Test"#)
+    let asked = "batting runs where player = <player1> and position = 3"
+    #expect(try fixed("Kohli runs at number 3", asked) == asked)
+    let openers = "top 10 batters by sixes where position = opener"
+    #expect(try fixed("most sixes by an opener", openers) == openers)
+  }
+}
+
+extension AccuracyFixesTests {
+  @Test func aMeasureNamedAsAThresholdIsGiven() throws {
+    let question = linker.understand("best Test bowling average since 2018 min 100 wickets")
+    let query = try DSLParser.parse(
+      "top 10 bowlers by average where format = Test and since <year1> min wickets <num1>")
+    #expect(MeasureCheck.missing(query, question: question).isEmpty)
+    let unasked = try DSLParser.parse("top 10 bowlers by average where format = Test")
+    #expect(MeasureCheck.missing(unasked, question: question) == ["wickets"])
+  }
+}
+
+extension AccuracyFixesTests {
+  @Test func aResultNobodyAskedForIsDropped() throws {
+    #expect(
+      try fixed(
+        "kohli odi runs in chases",
+        "batting runs where player = <player1> and format = ODI and batting = second and result = won")
+        == "batting runs where player = <player1> and format = ODI and batting = second")
+    let asked = "batting runs where player = <player1> and format = ODI and result = won"
+    #expect(try fixed("kohli odi runs in wins", asked) == asked)
+  }
+}

@@ -31,9 +31,10 @@ enum MeasureCheck {
     let conceding = text.contains("conced")
     // "top 5 wicket takers" reaches the glossary as "five-wicket hauls": not a haul question.
     let takers = text.contains("wicket taker") || text.contains("wicket-taker")
+    // A measure named as a threshold ("min 100 wickets") is given by the `min` qualifier.
     let written: Set<String> =
       switch query.head {
-      case .ranking(let r): [r.measure.word]
+      case .ranking(let r): Set([r.measure.word] + query.qualifiers.map(\.measure.rawValue))
       case .stats(let s): Set(s.measures.map(\.word))
       }
     return question.hints.measures.filter { hint in

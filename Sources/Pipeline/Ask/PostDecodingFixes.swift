@@ -13,7 +13,8 @@ import Understanding
 ///   a side after "in" is the host (`HostCountryFix`), the Ashes (`SeriesFix`), `top 10` when
 ///   no number is given (`TopCountFix`), `since` for "since 2020" written as one year
 ///   (`OpenYearRangeFix`), "at home" / "away" (`LocationFix`), a number no innings, wicket,
-///   position or over can have (`ImpossibleNumberFix`).
+///   position or over can have (`ImpossibleNumberFix`), a batting position or result nobody
+///   asked for (`UnaskedFilterFix`), "fastest hundreds" (`FastestFix`).
 enum PostDecodingFixes {
   /// The corrected query (still with placeholders) and a note per change. `players` gives the
   /// named players' roles; without it the fixes that need a role leave the query alone.
@@ -60,6 +61,7 @@ enum PostDecodingFixes {
     YearBoundsFix.apply(&query, question, &notes)
     OpenYearRangeFix.apply(&query, question, &notes)
     ImpossibleNumberFix.apply(&query, question, &notes)
+    UnaskedFilterFix.apply(&query, question, &notes)
     mergeRepeats(&query, &notes)
     oppositionAfterAgainst(&query, question.masked, &notes)
     ownBest(&query, question, &notes)
@@ -68,6 +70,7 @@ enum PostDecodingFixes {
     DisciplineFix.apply(&query, question, players: players, &notes)
     HostCountryFix.apply(&query, question, iplTeams: iplTeams, &notes)
     SeriesFix.apply(&query, question, &notes)
+    FastestFix.apply(&query, question, &notes)
     TopCountFix.apply(&query, question, &notes)
     LocationFix.apply(&query, question, &notes)
     return (query, notes)

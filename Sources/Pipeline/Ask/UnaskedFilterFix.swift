@@ -1,0 +1,43 @@
+import DSL
+import Understanding
+
+/// Filters no word of the question asks for, which the model copied from its examples: "Lyon
+/// Ashes wickets" came out with `position = 1`, "kohli odi runs in chases" with `result = won`.
+/// - `position` is dropped unless the question names a batting order ("openers"), a position
+///   ("number 3", "batting at 4") or the position's number;
+/// - `result` is dropped unless the question says won, lost, drawn, tied or the like.
+enum UnaskedFilterFix {
+  static let positionWords: Set<String> = [
+    "position", "positions", "number", "no", "batting", "opener", "openers", "opening",
+  ]
+  static let resultWords: Set<String> = [
+    "won", "win", "wins", "winning", "victory", "victories", "successful", "lost", "lose",
+    "loss", "losses", "losing", "defeat", "defeats", "drawn", "draw", "draws", "tied", "tie",
+    "ties", "result", "results", "cause",
+  ]
+
+  static func apply(
+    _ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String]
+  ) {
+    let words = QuestionWords(question)
+    let positionAsked =
+      !question.hints.battingOrder.isEmpty || words.contains(any: positionWords)
+    query.filters.removeAll { filter in
+      let unasked: Bool
+      switch filter.field {
+      case .position:
+        unasked = !positionAsked && !filter.value.operands.contains { operand in
+          switch operand {
+          case .placeholder: true
+          case .number(let n): words.words.contains(String(n))
+          default: false
+          }
+        }
+      case .result: unasked = !words.contains(any: resultWords)
+      default: unasked = false
+      }
+      if unasked { notes.append("dropped \(filter.printed): the question does not ask for it") }
+      return unasked
+    }
+  }
+}
