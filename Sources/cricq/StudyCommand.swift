@@ -9,8 +9,10 @@ struct StudyCommand: ParsableCommand {
     commandName: "study",
     abstract: "Measures accuracy and next-token entropy against the number of examples (k).",
     discussion: """
-      Writes results.csv (one row per question × k × selection × model), windtunnel.csv, \
-      report.md and plots to --out. A killed run continues from results.csv.
+      With no options: Qwen, the first 200 test-split questions, k ∈ {0,1,2,4,8,16}, retrieved \
+      and random examples, no wind tunnel. Writes results.csv (one row per question × k × \
+      selection × model), windtunnel.csv, report.md and plots to --out. A killed run \
+      continues from results.csv.
       """)
 
   @Option(help: "Numbers of examples in the prompt, separated by commas.")
@@ -20,7 +22,7 @@ struct StudyCommand: ParsableCommand {
   var select = "retrieved,random"
 
   @Option(help: "Models: qwen, smollm, or .gguf paths (comma-separated).")
-  var model = "qwen,smollm"
+  var model = "qwen"
 
   @Option(
     help: "Questions (JSONL): test-split pairs, else all, leave-one-out (default: test.jsonl).")
@@ -30,7 +32,7 @@ struct StudyCommand: ParsableCommand {
   var corpus = "corpus"
 
   @Option(help: "Use only the first N questions.")
-  var limit: Int?
+  var limit = 200
 
   @Option(help: "Seed for random selection, the wind tunnel and the bootstrap.")
   var seed: UInt64 = 1
@@ -39,13 +41,13 @@ struct StudyCommand: ParsableCommand {
   var out = "study-out"
 
   @Option(help: "Wind-tunnel trials per model (0 skips it).")
-  var windTrials = 24
+  var windTrials = 0
 
   @Flag(help: "Only rewrite report.md and the plots from the CSV files in --out.")
   var reportOnly = false
 
   func validate() throws {
-    if let limit, limit < 1 {
+    if limit < 1 {
       throw ValidationError("--limit must be at least 1, found \(limit)")
     }
     guard windTrials >= 0 else {

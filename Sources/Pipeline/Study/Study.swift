@@ -100,6 +100,7 @@ public final class Study {
       }
       try checkpoint()
       log(progress.summary())
+      log(runner.costSummary)
     }
     for file in try Self.writeReport(output: configuration.output, seed: configuration.seed) {
       log("wrote \(file.path)")

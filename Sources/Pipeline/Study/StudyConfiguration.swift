@@ -5,18 +5,19 @@ import Foundation
 public struct StudyConfiguration: Sendable {
   public var ks: [Int] = [0, 1, 2, 4, 8, 16]
   public var selections: [ExampleSelectionMode] = [.retrieved, .random]
-  public var models: [String] = ["qwen", "smollm"]
+  public var models: [String] = ["qwen"]
   /// Questions: the file's test-split pairs, or every pair when it has none (each then kept out
   /// of its own examples: leave-one-out).
   public var evalFile: URL
   /// The corpus folder: the example pool is its train files (`ExamplePool.trainFiles`), as
   /// for `cricq ask`; its `aliases/` feed the linker.
   public var corpusFolder: URL
-  public var limit: Int?
+  /// The first `limit` questions (nil: all).
+  public var limit: Int? = 200
   public var seed: UInt64 = 1
   public var output: URL
-  /// Wind-tunnel trials per model (0: skip it).
-  public var windTunnelTrials = 24
+  /// Wind-tunnel trials per model (0: skip it; the default study is the cells only).
+  public var windTunnelTrials = 0
 
   public init(evalFile: URL, corpusFolder: URL, output: URL) {
     self.evalFile = evalFile

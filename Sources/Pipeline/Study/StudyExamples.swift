@@ -7,7 +7,8 @@ public enum ExampleSelectionMode: String, CaseIterable, Sendable {
   /// The product's choice: the retriever's k most similar pool questions (masked question
   /// against masked question, `ExamplePool.index`).
   case retrieved
-  /// k pool examples drawn without replacement, seeded by the study seed and the question id.
+  /// k pool examples drawn without replacement; one draw (seeded by the study seed and the
+  /// draw's number) serves `StudyExamples.questionsPerRandomDraw` consecutive questions.
   case random
 }
 
@@ -20,15 +21,21 @@ public enum ExampleSelectionMode: String, CaseIterable, Sendable {
 public struct StudyExamples: Sendable {
   public let pool: ExamplePool
   let embedder: SentenceEmbedder
+  /// Consecutive questions sharing one random draw. Sharing lets the random arm's KV cache keep
+  /// the examples across questions (a cell then feeds only its question, not k examples); 20
+  /// draws over 200 questions still vary the examples. Bootstrap intervals over questions treat
+  /// the questions as independent, so they understate the random arm's spread a little.
+  public static let questionsPerRandomDraw = 10
 
   public init(pool: ExamplePool, embedder: SentenceEmbedder) {
     self.pool = pool
     self.embedder = embedder
   }
 
-  /// The ranked examples for `item`, never one with the item's question.
+  /// The ranked examples for `item`, never one with the item's question; `draw` numbers the
+  /// random draw (`questionsPerRandomDraw`).
   public func ranked(
-    for item: StudyItem, mode: ExampleSelectionMode, count: Int, seed: UInt64
+    for item: StudyItem, mode: ExampleSelectionMode, count: Int, seed: UInt64, draw: Int
   ) -> [MaskedExample] {
     let examples = pool.examples
     let excluded = Set(
@@ -41,9 +48,9 @@ public struct StudyExamples: Sendable {
         embedder.embed(item.understood.masked), k: count, excluding: excluded
       ).map { examples[Int($0.example.payload) ?? $0.index] }
     case .random:
-      var rng = SeededRandom(seed: seed ^ Self.stableHash(item.id))
-      let candidates = examples.indices.filter { !excluded.contains($0) }.shuffled(using: &rng)
-      return candidates.prefix(count).map { examples[$0] }
+      var rng = SeededRandom(seed: seed ^ Self.stableHash("random draw \(draw)"))
+      let shuffled = examples.indices.shuffled(using: &rng)
+      return shuffled.lazy.filter { !excluded.contains($0) }.prefix(count).map { examples[$0] }
     }
   }
 

@@ -28,7 +28,8 @@ struct StudyProgress {
 
   func summary() -> String {
     String(
-      format: "[%@] %d cells in %@ (%d right)", label, finished, Self.duration(elapsed), correct)
+      format: "[%@] %d cells in %@ wall, %.2f s/cell (%d right)", label, finished,
+      Self.duration(elapsed), elapsed / Double(max(finished, 1)), correct)
   }
 
   static func duration(_ seconds: Double) -> String {

@@ -15,6 +15,9 @@ public final class StudyRunner {
   let examples: StudyExamples
   /// As the product decodes (`AskOptions`): greedy, at most 64 tokens.
   let options = DecodingOptions(maxTokens: AskOptions().maxTokens)
+  /// Whether greedy decoding drafts the masked gold query first (speculative decoding: the
+  /// output is the same, only cheaper where the model agrees with the gold).
+  public var draftsGold = true
 
   public init(
     modelName: String, generator: DSLGenerator, builder: PromptBuilder, executor: DSLExecutor,
@@ -45,12 +48,14 @@ public final class StudyRunner {
   ) throws {
     let ks = ks.sorted()
     let largest = ks.last ?? 0
-    for item in items {
+    for (index, item) in items.enumerated() {
       let gold = try? executor.answer(item.goldDSL).result.rows
       let masker = masker(for: item.placeholders)
       var zeroShot: StudyRow?
       for selection in selections {
-        let ranked = examples.ranked(for: item, mode: selection, count: largest, seed: seed)
+        let ranked = examples.ranked(
+          for: item, mode: selection, count: largest, seed: seed,
+          draw: index / StudyExamples.questionsPerRandomDraw)
         for k in ks {
           let key = StudyRow.Key(
             model: modelName, selection: selection.rawValue, k: k, questionID: item.id)
@@ -60,7 +65,8 @@ public final class StudyRunner {
             row = first
           } else {
             row = try cell(
-              item: item, examples: Array(ranked.prefix(k)), gold: gold, masker: masker)
+              item: item, examples: Array(ranked.prefix(k)), gold: gold, masker: masker,
+              generator: try generator(for: selection, k: k))
             if k == 0 { zeroShot = row }
           }
           row.key = key
@@ -70,9 +76,30 @@ public final class StudyRunner {
     }
   }
 
+  /// Random examples are one draw shared by consecutive questions (`StudyExamples`), so the
+  /// random arm keeps one generator (own KV cache, shared weights) per k: its cache holds the
+  /// k examples from one question to the next, and a cell feeds only the question. The
+  /// retrieved arm and k = 0 use `generator`, whose cache carries the examples up the ks.
+  private var randomGenerators: [Int: DSLGenerator] = [:]
+
+  func generator(for selection: ExampleSelectionMode, k: Int) throws -> DSLGenerator {
+    guard selection == .random, k > 0 else { return generator }
+    if let known = randomGenerators[k] { return known }
+    let made = DSLGenerator(
+      model: generator.model, tokenizer: generator.tokenizer,
+      contextCapacity: generator.contextCapacity)
+    randomGenerators[k] = made
+    return made
+  }
+
+  /// Where the cells' time went so far.
+  private(set) var cost = StudyCost()
+
+  public var costSummary: String { cost.summary(label: modelName) }
+
   func cell(
     item: StudyItem, examples: [MaskedExample], gold: [[SQLValue]]?,
-    masker: TokenMasker<PlaceholderConstraint>
+    masker: TokenMasker<PlaceholderConstraint>, generator: DSLGenerator
   ) throws -> StudyRow {
     let prompt = builder.prompt(
       examples: examples.map(\.fewShot), question: item.understood.masked)
@@ -81,16 +108,24 @@ public final class StudyRunner {
     var correct = false
     var exact = false
     let started = Date()
+    var decoding: DecodeTiming?
+    var judgeSeconds = 0.0
     do {
+      var options = options
+      if draftsGold { options.draft = item.maskedGoldDSL }
       let generation = try generator.generate(prompt: prompt, masker: masker, options: options)
+      decoding = generation.timing
       generated = generation.text
+      let judging = Date()
       (correct, exact, failure) = judge(generated, item: item, gold: gold)
+      judgeSeconds = Date().timeIntervalSince(judging)
     } catch let error as GenerationError {
       failure = "decoding: \(error)"
     }
     // Wall time of decoding and judging, failures included (a runaway costs the most).
     let generateSeconds = Date().timeIntervalSince(started)
     let score = try generator.score(prompt: prompt, gold: item.maskedGoldDSL, masker: masker)
+    cost.add(decoding: decoding, judgeSeconds: judgeSeconds, scoring: score.timing)
     let tokenBytes = score.steps.map { generator.tokenizer.tokenBytes[$0.token] }
     let roleOfStep = TokenRole.tokenRoles(of: item.maskedGoldDSL, tokenBytes: tokenBytes)
     var roles: [TokenRole: StudyRow.RoleFigures] = [:]
