@@ -16,7 +16,8 @@ enum CorpusPrompts {
         let (a, b) = (tags.intersection($0.tags).count, tags.intersection($1.tags).count)
         return a != b ? a > b : $0.id < $1.id
       }
-      return (question, nearest.prefix(4).map { FewShotExample(question: $0.question, dsl: $0.dsl) })
+      let examples = nearest.prefix(4).map { FewShotExample(question: $0.question, dsl: $0.dsl) }
+      return (question, examples)
     }
   }
 }
@@ -99,16 +100,17 @@ enum SpeculativeQwen {
       accepted += speculative.timing.acceptedDraftTokens
       #expect(plain.timing.draftedTokens == 0)
       #expect(speculative.timing.acceptedDraftTokens <= speculative.timing.draftedTokens)
+      let (p, s, d) = (plain.timing, speculative.timing, drafted.timing)
       print(
-        "\(question.id): \(speculative.steps.count) tokens, forward calls \(plain.timing.generateForwardCalls)"
-          + " → \(speculative.timing.generateForwardCalls) (gold draft \(drafted.timing.generateForwardCalls)),"
-          + " draft \(speculative.timing.acceptedDraftTokens)/\(speculative.timing.draftedTokens) | \(plain.text)")
+        "\(question.id): \(speculative.steps.count) tokens, forward calls \(p.generateForwardCalls)"
+          + " → \(s.generateForwardCalls) (gold draft \(d.generateForwardCalls)),"
+          + " draft \(s.acceptedDraftTokens)/\(s.draftedTokens) | \(plain.text)")
     }
     #expect(accepted > 0)
     #expect(speculativeCalls < plainCalls)
   }
 
-  @Test("after a rejected draft is cut from the cache, logits equal those of a cache that never saw it")
+  @Test("after a rejected draft is cut from the cache, logits equal a cache's that never saw it")
   func rejectedDraftLeavesNoTrace() throws {
     let (question, examples) = try CorpusPrompts.cases.get()[0]
     let tokenizer = generator.tokenizer

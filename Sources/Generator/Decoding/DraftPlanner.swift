@@ -64,8 +64,9 @@ final class DraftPlanner {
   /// How many of `draft`'s tokens to feed.
   func length(of draft: [Source]) -> Int {
     guard !draft.isEmpty else { return 0 }
-    // Before there is a cost model, verify the whole draft: its pass teaches the model.
-    guard let (a, b) = costModel() else { return draft.count }
+    // Without a cost model, feed nothing: plain passes (of 1 to a few tokens, with the forced
+    // ones) are what the model is fitted to.
+    guard let (a, b) = costModel() else { return 0 }
     var best = 0
     var bestSaving = 0.0
     var saving = 0.0

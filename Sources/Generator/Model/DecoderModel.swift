@@ -115,7 +115,8 @@ public final class DecoderModel: @unchecked Sendable {
   /// Appends `tokens` and returns the final-normed hidden states after the last `count` of them
   /// (count × E), from which `logits(hidden:rows:)` computes any rows of the output layer.
   public func forwardHidden(tokens: [Int32], last count: Int, cache: inout KVCache) -> [Float] {
-    precondition(count >= 1 && count <= tokens.count, "hidden states for \(count) of \(tokens.count) tokens")
+    precondition(
+      count >= 1 && count <= tokens.count, "hidden states for \(count) of \(tokens.count) tokens")
     return run(tokens: tokens, cache: &cache, output: .hidden(last: count))
   }
 
@@ -140,7 +141,8 @@ public final class DecoderModel: @unchecked Sendable {
     var logits = [Float](repeating: 0, count: rows.count)
     logits.withUnsafeMutableBufferPointer { out in
       for (i, row) in rows.enumerated() {
-        precondition(row >= 0 && Int(row) < config.vocabularySize, "logit row \(row) outside the vocabulary")
+        precondition(
+          row >= 0 && Int(row) < config.vocabularySize, "logit row \(row) outside the vocabulary")
         output.multiply(rows: Int(row)..<(Int(row) + 1), by: quantised, into: out.baseAddress! + i)
       }
     }
