@@ -42,11 +42,11 @@ import Testing
       #"bowling wickets where player = "NM Lyon" and format = Test and opposition = "England""#)
   }
 
+  /// Refused, whichever slot the model put the number in (`top` or `position`): the reason
+  /// names it. `AccuracyFixesTests.aHugeTopIsRefused` pins the `top` refusal's text.
   @Test func aHugeTopIsRefused() {
     let answer = answerer.answer("top 100000000 run scorers in ODIs")
     #expect(answer.abstention?.kind == .invalidQuery)
-    #expect(
-      answer.abstention?.reason
-        == "`top` lists at most 100 rows, but the question asks for 100000000")
+    #expect(answer.abstention?.reason.contains("100000000") == true)
   }
 }
