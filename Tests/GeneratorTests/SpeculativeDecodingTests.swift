@@ -42,12 +42,13 @@ enum SpeculativeQwen {
     masker = generator.masker(for: DSLConstraint())
   }
 
-  /// Tokens must be identical. Probabilities agree up to float rounding: a draft of 2–15 tokens
-  /// goes through the batched integer kernels, whose block sums are exact but summed in another
-  /// order than the one-token kernel's (CQuant; relative error ≤ 1e-4 per logit), which moved
-  /// probabilities by up to 0.045 and the order of near-equal alternatives on these prompts.
+  /// Tokens must be identical. Probabilities agree up to the kernels' rounding, not bit for bit:
+  /// a draft of 2–15 tokens goes through the batched integer kernels and a prompt of 16+ through
+  /// AMX tiles, whose block sums are exact but quantise and sum in another order than the
+  /// one-token kernel's. On these prompts that moved a token's probability by up to 0.14 bits
+  /// (plain greedy run twice from differently built caches differs by up to 0.07 bits).
   func expectSameDecoding(_ a: Generation, _ b: Generation, raw: Bool, _ label: String) {
-    let bits = 0.1
+    let bits = 0.25
     #expect(a.steps.map(\.token) == b.steps.map(\.token), "\(label): tokens differ")
     for (x, y) in zip(a.steps, b.steps) {
       #expect((x.distribution == nil) == (y.distribution == nil), "\(label): forced steps differ")
@@ -60,7 +61,7 @@ enum SpeculativeQwen {
         #expect(abs(p.rawEntropyBits - q.rawEntropyBits) < bits, "\(label) at \(x.text)")
       }
     }
-    #expect(abs(a.minProbability - b.minProbability) < 0.05, "\(label): lowest probability")
+    #expect(abs(a.minProbability - b.minProbability) < 0.1, "\(label): lowest probability")
   }
 
   @Test("speculative greedy gives plain greedy's tokens and probabilities on 10 corpus prompts")

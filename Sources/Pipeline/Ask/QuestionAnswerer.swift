@@ -169,10 +169,12 @@ public final class QuestionAnswerer {
     clock = .now
     let result: DSLAnswer
     do {
+      let written = try DSLParser.parse(generation.text)
       let (fixed, notes) = PostDecodingFixes.apply(
-        try DSLParser.parse(generation.text), question: understood,
+        written, question: understood,
         defaultFormat: options.defaultFormat, iplTeams: iplTeams, players: linker.index)
       answer.fixes += notes
+      answer.confidence = KeptTokenConfidence.minimum(generation, written: written, fixed: fixed)
       result = try executor.answer(fixed.printed, bindings: understood.dslBindings)
     } catch {
       answer.timings.execute = milliseconds(since: clock)
@@ -208,13 +210,13 @@ public final class QuestionAnswerer {
             + "which the question asks for",
           suggestions: [], closestQuestions: closest))
     }
-    if generation.minProbability < options.threshold {
+    if answer.confidence < options.threshold {
       return finish(
         Abstention(
           kind: .lowConfidence,
           reason: String(
             format: "the model was unsure of its query (lowest token probability %.2f, below %.2f)",
-            generation.minProbability, options.threshold),
+            answer.confidence, options.threshold),
           suggestions: [], closestQuestions: closest))
     }
     return finish(nil)
