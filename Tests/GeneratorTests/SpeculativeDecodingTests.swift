@@ -129,8 +129,13 @@ enum SpeculativeQwen {
     let speculative = try model.makeSession(capacity: 2048)
     _ = try speculative.feed(prompt.tokens)
     let states = try speculative.feedHidden([gold[0]] + wrong, last: wrong.count + 1)
-    // The batch's first position is computed as one token would be.
-    #expect(speculative.logits(states, at: 0, rows: nil) == afterFirst)
+    // The batch's first position goes through the batched integer kernels: equal to one token's
+    // logits up to their rounding (another quantisation/summation order), not bit for bit.
+    let first = speculative.logits(states, at: 0, rows: nil)
+    let firstLargest = zip(first, afterFirst).map { abs($0 - $1) }.max() ?? .infinity
+    print("batched first position vs one token: largest logit difference \(firstLargest)")
+    #expect(firstLargest < 1.0, "largest logit difference \(firstLargest)")
+    #expect(first.indices.max { first[$0] < first[$1] } == afterFirst.indices.max { afterFirst[$0] < afterFirst[$1] })
     speculative.truncate(to: speculative.count - wrong.count)
     #expect(speculative.count == prompt.tokens.count + 1)
     let resumed = try speculative.feed([gold[1]])
