@@ -1,3 +1,5 @@
+import DSL
+
 /// Deterministic cricket questions for benchmarks: templates filled from small lists by a
 /// fixed-seed generator, so every run (and the peer) embeds the same texts.
 enum BenchTexts {
@@ -18,15 +20,8 @@ enum BenchTexts {
   static let formats = ["Test", "ODI", "T20I", "IPL"]
 
   static func questions(count: Int, seed: UInt64) -> [String] {
-    var state = seed
-    func next(_ bound: Int) -> Int {
-      // SplitMix64
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return Int((z ^ (z >> 31)) % UInt64(bound))
-    }
+    var generator = SeededGenerator(seed: seed)
+    func next(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
     return (0..<count).map { _ in
       var text = templates[next(templates.count)]
       for (mark, list) in [("%p", players), ("%t", teams), ("%v", venues), ("%f", formats)] {

@@ -1,3 +1,4 @@
+import DSL
 /// A mean with its 95 % percentile-bootstrap interval.
 public struct Estimate: Sendable, Equatable {
   public var mean: Double
@@ -15,7 +16,7 @@ public enum Bootstrap {
     guard !values.isEmpty else { return Estimate(mean: .nan, low: .nan, high: .nan, count: 0) }
     let n = values.count
     let mean = values.reduce(0, +) / Double(n)
-    var rng = SeededRandom(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     var means = [Double]()
     means.reserveCapacity(resamples)
     for _ in 0..<resamples {

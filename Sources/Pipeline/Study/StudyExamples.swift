@@ -1,3 +1,4 @@
+import DSL
 import Foundation
 import Generator
 import Retriever
@@ -48,7 +49,7 @@ public struct StudyExamples: Sendable {
         embedder.embed(item.understood.masked), k: count, excluding: excluded
       ).map { examples[Int($0.example.payload) ?? $0.index] }
     case .random:
-      var rng = SeededRandom(seed: seed ^ Self.stableHash("random draw \(draw)"))
+      var rng = SeededGenerator(seed: seed ^ Self.stableHash("random draw \(draw)"))
       let shuffled = examples.indices.shuffled(using: &rng)
       return shuffled.lazy.filter { !excluded.contains($0) }.prefix(count).map { examples[$0] }
     }

@@ -1,3 +1,4 @@
+import DSL
 import Foundation
 import Generator
 
@@ -46,7 +47,7 @@ public struct WindTunnel {
     let candidates = Self.words.map { tokenizer.encodeOrdinary(" " + $0) }
     var out: [Measurement] = []
     for trial in 0..<trials {
-      var rng = SeededRandom(seed: seed &+ UInt64(trial) &* 0x9E37_79B9)
+      var rng = SeededGenerator(seed: seed &+ UInt64(trial) &* 0x9E37_79B9)
       let code = Dictionary(
         uniqueKeysWithValues: zip(Self.measures, Self.words.shuffled(using: &rng)))
       let largest = ks.max() ?? 0

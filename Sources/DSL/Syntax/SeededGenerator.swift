@@ -1,6 +1,7 @@
-/// SplitMix64: a small, fast, seedable generator, so studies and bootstraps are reproducible
-/// for a seed on every platform (Swift's SystemRandomNumberGenerator is not seedable).
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+/// SplitMix64: a small, fast, seedable generator, so property tests, fuzzing, benchmarks and
+/// studies are reproducible for a seed on every platform (Swift's SystemRandomNumberGenerator
+/// is not seedable).
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
   public init(seed: UInt64) { state = seed }
