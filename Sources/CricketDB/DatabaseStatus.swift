@@ -54,4 +54,16 @@ public enum DatabaseStatus {
     }
     return result
   }
+
+  /// First and last year of each format's matches, in the order Test, ODI, T20I, IPL (the
+  /// answer's scope says which seasons "every season" means).
+  public static func yearSpans(_ database: Database) throws -> [(format: String, years: ClosedRange<Int>)] {
+    let rows = try database.query("SELECT format, MIN(year), MAX(year) FROM matches GROUP BY format")
+    return Schema.formats.compactMap { format in
+      guard let row = rows.rows.first(where: { $0.string(0) == format }),
+        let first = row.int(1), let last = row.int(2)
+      else { return nil }
+      return (format, first...last)
+    }
+  }
 }

@@ -13,7 +13,8 @@ enum AnswerText {
     if explain { lines += explanation(answer) }
     if let abstention = answer.abstention {
       lines.append("Not answered: \(abstention.reason)")
-      if answer.understood.normalized != answer.question {
+      // Unreadable input is not echoed back (it may be control bytes or a whole document).
+      if abstention.kind != .unreadable, answer.understood.normalized != answer.question {
         lines.append("Understood: \(answer.understood.normalized)")
       }
       if let dsl = answer.dsl ?? answer.maskedDSL { lines.append("Tentative query: \(dsl)") }

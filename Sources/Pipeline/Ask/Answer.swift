@@ -55,6 +55,8 @@ public struct Abstention: Sendable, Equatable {
     case ambiguous
     /// A capitalised word matched nothing ("did you mean").
     case unknownName = "unknown_name"
+    /// Not a question cricq can read: empty, too long, not text, another script.
+    case unreadable
     /// Outside the data: women's cricket, years before 2001, opinions.
     case outOfScope = "out_of_scope"
     /// No query that fits the question could be written.

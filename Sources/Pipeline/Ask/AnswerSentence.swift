@@ -32,19 +32,31 @@ enum AnswerSentence {
     }
   }
 
-  /// Which matches the answer covers, defaults stated.
-  static func scope(_ query: DSLQuery) -> String {
+  /// Which matches the answer covers, defaults stated: "Covers play by CH Gayle in the IPL in
+  /// 2012". With no year filter it says which seasons the data holds for the formats covered
+  /// (`yearSpans`, read from the database).
+  static func scope(_ query: DSLQuery, yearSpans: [(format: String, years: ClosedRange<Int>)])
+    -> String
+  {
     let fields = Set(query.filters.map(\.field))
+    let formats = query.filters.first { $0.field == .format }.map { $0.value.operands.map(text) }
+    let spans = yearSpans.filter { formats?.contains($0.format) ?? true }
     var parts: [String] = []
-    if !fields.contains(.format) {
+    if formats == nil {
       parts.append("all formats (men's Tests, ODIs, T20 internationals and the IPL)")
     }
-    if fields.isDisjoint(with: [.year, .since, .before, .season, .date]) {
-      parts.append("every season in the data (Tests from 2001, ODIs from 2002)")
+    if fields.isDisjoint(with: [.year, .since, .before, .season, .date]), !spans.isEmpty {
+      let seasons = spans.map { span in
+        let name = formatName(span.format)
+        return spans.count == 1
+          ? "\(span.years.lowerBound)–\(span.years.upperBound)"
+          : "\(name) \(span.years.lowerBound)–\(span.years.upperBound)"
+      }
+      parts.append("every season in the data (\(seasons.joined(separator: ", ")))")
     }
     let stated = phrase(query.filters)
-    return "Covers" + stated
-      + (parts.isEmpty ? "" : (stated.isEmpty ? " " : "; ") + parts.joined(separator: ", "))
+    let covered = stated.isEmpty ? " " : " play" + stated + (parts.isEmpty ? "" : "; ")
+    return "Covers" + covered + parts.joined(separator: ", ")
       + ". Source: Cricsheet ball-by-ball data."
   }
 

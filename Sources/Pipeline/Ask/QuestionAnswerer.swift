@@ -22,6 +22,8 @@ public final class QuestionAnswerer {
   let builder: PromptBuilder
   /// Teams that play in the IPL (a question naming one is about the IPL).
   let iplTeams: Set<String>
+  /// First and last year of each format in the database, for the answer's scope.
+  let yearSpans: [(format: String, years: ClosedRange<Int>)]
   /// One masker per set of placeholders: its allowed-token cache carries over between questions.
   private var maskers: [[String]: TokenMasker<PlaceholderConstraint>] = [:]
 
@@ -54,6 +56,7 @@ public final class QuestionAnswerer {
     }
     let executor = self.executor
     iplTeams = timed("IPL teams") { IPLFranchises.names(executor) }
+    yearSpans = (try? DatabaseStatus.yearSpans(executor.database)) ?? []
     let modelFile = configuration.modelFile
     generator = try timed("generator") { try DSLGenerator(modelFile: modelFile) }
     builder = PromptBuilder(tokenizer: generator.tokenizer)
@@ -73,6 +76,16 @@ public final class QuestionAnswerer {
     let started = ContinuousClock.now
     var clock = started
     var timings = StageTimings()
+    if let reason = InputCheck.reason(question) {
+      var answer = Answer(
+        question: question, understood: linker.understand(""), examples: [], maskedDSL: nil,
+        dsl: nil, fixes: [], sql: nil, parameters: [], result: nil, sentence: nil, scope: nil,
+        confidence: 0, tokens: [], abstention: nil, timings: timings)
+      answer.abstention = Abstention(
+        kind: .unreadable, reason: reason, suggestions: [], closestQuestions: [])
+      answer.timings.total = milliseconds(since: started)
+      return answer
+    }
     let understood = linker.understand(question)
     timings.link = milliseconds(since: clock)
 
@@ -193,7 +206,7 @@ public final class QuestionAnswerer {
     }
     answer.result = result.result
     answer.sentence = AnswerSentence.sentence(result.query, result.result)
-    answer.scope = AnswerSentence.scope(result.query)
+    answer.scope = AnswerSentence.scope(result.query, yearSpans: yearSpans)
     answer.timings.execute = milliseconds(since: clock)
     if let refusal = TopCountFix.refusal(result.query) {
       return finish(
