@@ -1,6 +1,6 @@
-// x86 kernels: integer dot products of weight blocks with cq_q8 activation blocks (AVX2, and
-// the same code with VNNI's one-instruction byte dot product where the CPU has it),
-// activation quantisation and dequantisation. Each function is compiled for its instruction
+// x86 kernels: integer products of weight rows with cq_q8 activation blocks for one token or
+// a few (AVX2, and the same code with VNNI's one-instruction byte dot product where the CPU
+// has it), activation quantisation and dequantisation. Each function is compiled for its instruction
 // set through a target attribute and only called when cq_level() says the CPU has it;
 // everything else falls back to reference.c.
 #include "batch.h"
@@ -125,25 +125,23 @@ AVX2_INLINE void store32(float *y, __m256i q, float scale, float offset) {
 }
 
 AVX2 static void dequantize_row_avx2(int type, const uint8_t *w, int n, float *y) {
-  const __m256i low = _mm256_set1_epi8(0x0F);
   switch (type) {
   case CQ_Q8_0:
     for (int b = 0; b < n / 32; b++) {
       const block_q8_0 *blk = (const block_q8_0 *)w + b;
-      store32(y + 32 * b, _mm256_loadu_si256((const __m256i *)blk->qs), half(blk->d), 0);
+      store32(y + 32 * b, q8_0_weights(blk), half(blk->d), 0);
     }
     return;
   case CQ_Q4_1:
     for (int b = 0; b < n / 32; b++) {
       const block_q4_1 *blk = (const block_q4_1 *)w + b;
-      store32(y + 32 * b, nibbles(blk->qs), half(blk->d), half(blk->m));
+      store32(y + 32 * b, q4_1_weights(blk), half(blk->d), half(blk->m));
     }
     return;
   case CQ_Q5_0:
     for (int b = 0; b < n / 32; b++) {
       const block_q5_0 *blk = (const block_q5_0 *)w + b;
-      __m256i q = _mm256_or_si256(nibbles(blk->qs), fifth_bits(blk->qh));
-      store32(y + 32 * b, _mm256_sub_epi8(q, _mm256_set1_epi8(16)), half(blk->d), 0);
+      store32(y + 32 * b, q5_0_weights(blk), half(blk->d), 0);
     }
     return;
   case CQ_Q4_K:
@@ -154,9 +152,10 @@ AVX2 static void dequantize_row_avx2(int type, const uint8_t *w, int n, float *y
         uint8_t s0, m0, s1, m1;
         cq_q4_K_scale_min(2 * j, blk->scales, &s0, &m0);
         cq_q4_K_scale_min(2 * j + 1, blk->scales, &s1, &m1);
-        __m256i raw = _mm256_loadu_si256((const __m256i *)(blk->qs + 32 * j));
-        store32(y + 256 * b + 64 * j, _mm256_and_si256(raw, low), d * s0, -dmin * m0);
-        store32(y + 256 * b + 64 * j + 32, _mm256_and_si256(_mm256_srli_epi16(raw, 4), low), d * s1, -dmin * m1);
+        __m256i lo, hi;
+        q4_K_weights(blk, j, &lo, &hi);
+        store32(y + 256 * b + 64 * j, lo, d * s0, -dmin * m0);
+        store32(y + 256 * b + 64 * j + 32, hi, d * s1, -dmin * m1);
       }
     }
     return;
@@ -164,17 +163,11 @@ AVX2 static void dequantize_row_avx2(int type, const uint8_t *w, int n, float *y
     for (int b = 0; b < n / 256; b++) {
       const block_q6_K *blk = (const block_q6_K *)w + b;
       float d = half(blk->d);
-      const __m256i centre = _mm256_set1_epi8(32);
-      for (int h = 0; h < 2; h++) {
-        const int8_t *sc = blk->scales + 8 * h;
-        float *out = y + 256 * b + 128 * h;
-        __m256i q[4];
-        q6_quarters(blk->ql + 64 * h, blk->qh + 32 * h, q);
-        for (int k = 0; k < 4; k++) {
-          __m256i centred = _mm256_sub_epi8(q[k], centre);
-          store16(out + 32 * k, _mm256_castsi256_si128(centred), d * sc[2 * k], 0);
-          store16(out + 32 * k + 16, _mm256_extracti128_si256(centred, 1), d * sc[2 * k + 1], 0);
-        }
+      for (int k = 0; k < 8; k++) {
+        __m256i q = q6_K_weights(blk, k);
+        float *out = y + 256 * b + 32 * k;
+        store16(out, _mm256_castsi256_si128(q), d * blk->scales[2 * k], 0);
+        store16(out + 16, _mm256_extracti128_si256(q, 1), d * blk->scales[2 * k + 1], 0);
       }
     }
     return;
@@ -198,18 +191,27 @@ void cq_quantize_q8(const float *x, cq_q8 *y, int n) {
   else cq_quantize_q8_scalar(x, y, n);
 }
 
-void cq_matvec_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
-                     int rowEnd, const cq_q8 *x, int n, float *out) {
+void cq_product_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
+                      int rowEnd, const cq_q8 *const *x, int T, int n, float *out, size_t ldo) {
   const uint8_t *base = (const uint8_t *)w;
   if (level > cq_level()) level = cq_level();
   if (level == CQ_LEVEL_AVX_VNNI && !has_avx_vnni) level = CQ_LEVEL_AVX2;
   if (level > CQ_LEVEL_AVX512_VNNI) level = CQ_LEVEL_AVX512_VNNI;
   switch (level) {
-  case CQ_LEVEL_AVX512_VNNI: matvec_avx512(type, base, rowBytes, rowBegin, rowEnd, x, n, out); return;
-  case CQ_LEVEL_AVX_VNNI: matvec_avxvnni(type, base, rowBytes, rowBegin, rowEnd, x, n, out); return;
-  case CQ_LEVEL_AVX2: matvec_avx2(type, base, rowBytes, rowBegin, rowEnd, x, n, out); return;
+  case CQ_LEVEL_AVX512_VNNI:
+    product_avx512(type, base, rowBytes, rowBegin, rowEnd, x, T, n, out, ldo);
+    return;
+  case CQ_LEVEL_AVX_VNNI:
+    product_avxvnni(type, base, rowBytes, rowBegin, rowEnd, x, T, n, out, ldo);
+    return;
+  case CQ_LEVEL_AVX2:
+    product_avx2(type, base, rowBytes, rowBegin, rowEnd, x, T, n, out, ldo);
+    return;
   default:
-    for (int r = rowBegin; r < rowEnd; r++) out[r - rowBegin] = cq_dot_scalar(type, base + rowBytes * (size_t)r, x, n);
+    for (int t = 0; t < T; t++)
+      for (int r = rowBegin; r < rowEnd; r++)
+        out[(size_t)t * ldo + (size_t)(r - rowBegin)] =
+          cq_dot_scalar(type, base + rowBytes * (size_t)r, x[t], n);
   }
 }
 
@@ -221,11 +223,13 @@ int cq_has_avx2(void) { return 0; }
 
 void cq_quantize_q8(const float *x, cq_q8 *y, int n) { cq_quantize_q8_scalar(x, y, n); }
 
-void cq_matvec_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
-                     int rowEnd, const cq_q8 *x, int n, float *out) {
+void cq_product_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
+                      int rowEnd, const cq_q8 *const *x, int T, int n, float *out, size_t ldo) {
   (void)level;
-  for (int r = rowBegin; r < rowEnd; r++)
-    out[r - rowBegin] = cq_dot_scalar(type, (const uint8_t *)w + rowBytes * (size_t)r, x, n);
+  for (int t = 0; t < T; t++)
+    for (int r = rowBegin; r < rowEnd; r++)
+      out[(size_t)t * ldo + (size_t)(r - rowBegin)] =
+        cq_dot_scalar(type, (const uint8_t *)w + rowBytes * (size_t)r, x[t], n);
 }
 
 void cq_dequantize_rows(int type, const void *w, size_t rowBytes, int rows, int n, float *out) {
@@ -236,6 +240,11 @@ void cq_dequantize_rows(int type, const void *w, size_t rowBytes, int rows, int 
 
 void cq_dequantize_rows_reference(int type, const void *w, size_t rowBytes, int rows, int n, float *out) {
   cq_dequantize_rows_scalar(type, w, rowBytes, rows, n, out);
+}
+
+void cq_matvec_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
+                     int rowEnd, const cq_q8 *x, int n, float *out) {
+  cq_product_level(level, type, w, rowBytes, rowBegin, rowEnd, &x, 1, n, out, 1);
 }
 
 void cq_matvec(int type, const void *w, size_t rowBytes, int rowBegin, int rowEnd,

@@ -1,14 +1,11 @@
 // The batched product: T activation rows (quantised once) times a range of weight rows.
 //
-// AVX512-VNNI: each weight row is decoded once into signed bytes in element order, a float
-// scale per 4-byte lane (a block's scale, or a Q6_K half-block's) and, for Q4_1/Q4_K, a min
-// coefficient per block; activations are stored as unsigned bytes (q + 128) so that vpdpbusd
-// (unsigned × signed) takes them directly. The accumulator of each lane starts at
-// -128 · (sum of its four weights), which removes the +128 exactly, in integers. Rows are taken
-// two at a time and tokens four at a time: eight accumulators, each weight and activation load
-// used two or four times.
-//
-// Other levels: the per-row dot products of avx2.c, all tokens per row while it is in L1.
+// Below CQ_AMX_MIN_TOKENS tokens (or without AMX) the one-token kernels of avx2.c take up to
+// four tokens per decoded group of eight rows (dot_kernels.h). From 16 tokens with AMX, weight
+// rows are decoded here (cq_decode_row: signed bytes in element order plus the per-block
+// factors) and multiplied on tiles (amx.c). Both compute each row · token in the same float
+// order as one token does (docs/GENERATOR.md), so the results are bit for bit those of
+// cq_matvec.
 #include "blocks.h"
 #include "cquant.h"
 #include "batch.h"
@@ -29,8 +26,8 @@ static void layout(batch *b, char *memory, int tokens, int n, size_t *total) {
   // Per-token arrays have room for a multiple of 16 tokens (zero): AMX takes 16 at a time.
   at = round_up(at + T16 * padded, 64);
   size_t xdAt = at;
-  at = round_up(at + T16 * padded, 64);  // padded/4 floats per token
-  size_t xdsumAt = at;
+  at = round_up(at + T16 * blocksPadded * sizeof(float), 64);
+  size_t xsumAt = at;
   at = round_up(at + T16 * blocksPadded * sizeof(float), 64);
   size_t xsAt = at;
   at = round_up(at + T16 * blocksPadded * sizeof(float), 64);
@@ -43,7 +40,7 @@ static void layout(batch *b, char *memory, int tokens, int n, size_t *total) {
   b->blocks = (cq_q8 *)(memory + blocksAt);
   b->xu = (uint8_t *)(memory + xuAt);
   b->xd = (float *)(memory + xdAt);
-  b->xdsum = (float *)(memory + xdsumAt);
+  b->xsum = (float *)(memory + xsumAt);
   b->xs = (float *)(memory + xsAt);
 }
 
@@ -65,12 +62,12 @@ void cq_batch_pack(const float *x, int tokens, int n, void *memory) {
     cq_q8 *blocks = b->blocks + (size_t)t * nb;
     cq_quantize_q8(x + (size_t)t * n, blocks, n);
     uint8_t *xu = b->xu + (size_t)t * b->padded;
-    float *xd = b->xd + (size_t)t * b->padded / 4;
+    size_t at = (size_t)t * b->blocksPadded;
     for (int k = 0; k < nb; k++) {
       for (int i = 0; i < 32; i++) xu[32 * k + i] = (uint8_t)(blocks[k].qs[i] + 128);
-      for (int i = 0; i < 8; i++) xd[8 * k + i] = blocks[k].d;
-      b->xdsum[(size_t)t * b->blocksPadded + k] = blocks[k].d * (float)blocks[k].sum;
-      b->xs[(size_t)t * b->blocksPadded + k] = blocks[k].s;
+      b->xd[at + k] = blocks[k].d;
+      b->xsum[at + k] = (float)blocks[k].sum;
+      b->xs[at + k] = blocks[k].s;
     }
   }
 }
@@ -80,14 +77,15 @@ const cq_q8 *cq_batch_blocks(const void *memory, int t) {
   return b->blocks + (size_t)t * (size_t)(b->n / 32);
 }
 
-// Per-token dot products with each row while it is in L1 (levels below AVX512-VNNI).
-static void matmul_rows(int level, int type, const void *w, size_t rowBytes, int rowBegin,
-                        int rowEnd, const batch *b, float *out, size_t ldo) {
-  for (int r = rowBegin; r < rowEnd; r++) {
-    for (int t = 0; t < b->tokens; t++) {
-      cq_matvec_level(level, type, w, rowBytes, r, r + 1, b->blocks + (size_t)t * (size_t)(b->n / 32),
-                      b->n, out + (size_t)t * ldo + (size_t)(r - rowBegin));
-    }
+// The kernels of `level` below AMX, all tokens of the batch.
+static void matmul_groups(int level, int type, const void *w, size_t rowBytes, int rowBegin,
+                          int rowEnd, const batch *b, float *out, size_t ldo) {
+  const cq_q8 *x[CQ_AMX_MIN_TOKENS];
+  for (int t0 = 0; t0 < b->tokens; t0 += CQ_AMX_MIN_TOKENS) {
+    int T = b->tokens - t0 < CQ_AMX_MIN_TOKENS ? b->tokens - t0 : CQ_AMX_MIN_TOKENS;
+    for (int t = 0; t < T; t++) x[t] = b->blocks + (size_t)(t0 + t) * (size_t)(b->n / 32);
+    cq_product_level(level, type, w, rowBytes, rowBegin, rowEnd, x, T, b->n,
+                     out + (size_t)t0 * ldo, ldo);
   }
 }
 
@@ -96,58 +94,61 @@ static void matmul_rows(int level, int type, const void *w, size_t rowBytes, int
 #define AVX512 __attribute__((target(AVX512_TARGETS)))
 #define AVX512_INLINE static inline __attribute__((target(AVX512_TARGETS), always_inline))
 
-// Stores one 32-weight block: signed bytes q, scale lo for its first 16 and hi for the rest.
-AVX512_INLINE void put_block(decoded_row *row, int k, __m256i q, float lo, float hi) {
+// Stores one 32-weight block of signed bytes q and the lane offsets -128 · Σ (four weights).
+AVX512_INLINE void put_block(decoded_row *row, int k, __m256i q) {
   _mm256_storeu_si256((__m256i *)(row->w + 32 * k), q);
   __m256i lanes = _mm256_dpbusd_epi32(_mm256_setzero_si256(), _mm256_set1_epi8(1), q);
-  _mm256_storeu_si256((__m256i *)(row->start + 8 * k), _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(lanes, 7)));
-  _mm256_storeu_ps(row->scale + 8 * k, _mm256_setr_ps(lo, lo, lo, lo, hi, hi, hi, hi));
+  _mm256_storeu_si256((__m256i *)(row->start + 8 * k),
+                      _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(lanes, 7)));
+}
+
+AVX512_INLINE void put_factors(decoded_row *row, int k, float scale, int32_t lo, int32_t hi) {
+  row->scale[k] = scale;
+  row->mult[2 * k] = lo;
+  row->mult[2 * k + 1] = hi;
 }
 
 AVX512 void cq_decode_row(int type, const uint8_t *p, int n, decoded_row *row) {
   int nb = n / 32;
-  row->minKind = MIN_NONE;
-  const __m256i low = _mm256_set1_epi8(0x0F);
   switch (type) {
   case CQ_Q8_0:
     for (int k = 0; k < nb; k++) {
       const block_q8_0 *blk = (const block_q8_0 *)p + k;
-      float d = half(blk->d);
-      put_block(row, k, _mm256_loadu_si256((const __m256i *)blk->qs), d, d);
+      put_block(row, k, q8_0_weights(blk));
+      put_factors(row, k, half(blk->d), 1, 1);
     }
     break;
   case CQ_Q5_0:
     for (int k = 0; k < nb; k++) {
       const block_q5_0 *blk = (const block_q5_0 *)p + k;
-      float d = half(blk->d);
-      __m256i q = _mm256_or_si256(nibbles(blk->qs), fifth_bits(blk->qh));
-      put_block(row, k, _mm256_sub_epi8(q, _mm256_set1_epi8(16)), d, d);
+      put_block(row, k, q5_0_weights(blk));
+      put_factors(row, k, half(blk->d), 1, 1);
     }
     break;
   case CQ_Q4_1:
-    row->minKind = MIN_XS;
     for (int k = 0; k < nb; k++) {
       const block_q4_1 *blk = (const block_q4_1 *)p + k;
-      float d = half(blk->d);
-      put_block(row, k, nibbles(blk->qs), d, d);
+      put_block(row, k, q4_1_weights(blk));
+      put_factors(row, k, half(blk->d), 1, 1);
       row->mins[k] = half(blk->m);
     }
     break;
   case CQ_Q4_K:
-    row->minKind = MIN_XDSUM;
     for (int s = 0; s < nb / 8; s++) {
       const block_q4_K *blk = (const block_q4_K *)p + s;
       float d = half(blk->d), dmin = half(blk->dmin);
       for (int j = 0; j < 4; j++) {
-        uint8_t s0, m0, s1, m1;
-        cq_q4_K_scale_min(2 * j, blk->scales, &s0, &m0);
-        cq_q4_K_scale_min(2 * j + 1, blk->scales, &s1, &m1);
-        __m256i raw = _mm256_loadu_si256((const __m256i *)(blk->qs + 32 * j));
-        int k = 8 * s + 2 * j;
-        put_block(row, k, _mm256_and_si256(raw, low), d * s0, d * s0);
-        put_block(row, k + 1, _mm256_and_si256(_mm256_srli_epi16(raw, 4), low), d * s1, d * s1);
-        row->mins[k] = -dmin * m0;
-        row->mins[k + 1] = -dmin * m1;
+        __m256i lo, hi;
+        q4_K_weights(blk, j, &lo, &hi);
+        put_block(row, 8 * s + 2 * j, lo);
+        put_block(row, 8 * s + 2 * j + 1, hi);
+      }
+      for (int k = 0; k < 8; k++) {
+        uint8_t scale, min;
+        cq_q4_K_scale_min(k, blk->scales, &scale, &min);
+        put_factors(row, 8 * s + k, d, scale, scale);
+        row->mins[8 * s + k] = min;
+        row->minScale[8 * s + k] = dmin;
       }
     }
     break;
@@ -155,133 +156,31 @@ AVX512 void cq_decode_row(int type, const uint8_t *p, int n, decoded_row *row) {
     for (int s = 0; s < nb / 8; s++) {
       const block_q6_K *blk = (const block_q6_K *)p + s;
       float d = half(blk->d);
-      for (int h = 0; h < 2; h++) {
-        const int8_t *sc = blk->scales + 8 * h;
-        __m256i q[4];
-        q6_quarters(blk->ql + 64 * h, blk->qh + 32 * h, q);
-        for (int j = 0; j < 4; j++) {
-          put_block(row, 8 * s + 4 * h + j, _mm256_sub_epi8(q[j], _mm256_set1_epi8(32)),
-                    d * sc[2 * j], d * sc[2 * j + 1]);
-        }
+      for (int k = 0; k < 8; k++) {
+        put_block(row, 8 * s + k, q6_K_weights(blk, k));
+        put_factors(row, 8 * s + k, d, blk->scales[2 * k], blk->scales[2 * k + 1]);
       }
     }
     break;
   }
 }
 
-// out[r][t] for rows[0..R) × tokens [t0, t0 + TT): lane sums by vpdpbusd, scaled in floats.
-AVX512_INLINE void tile(const decoded_row *rows, int R, const batch *b, int t0, int TT,
-                        float out[2][4]) {
-  __m512 acc[2][4];
-  for (int r = 0; r < R; r++)
-    for (int t = 0; t < TT; t++) acc[r][t] = _mm512_setzero_ps();
-  int chunks = b->padded / 64;
-  for (int c = 0; c < chunks; c++) {
-    __m512i w[2], start[2];
-    __m512 scale[2];
-    for (int r = 0; r < R; r++) {
-      w[r] = _mm512_load_si512(rows[r].w + 64 * c);
-      start[r] = _mm512_load_si512(rows[r].start + 16 * c);
-      scale[r] = _mm512_load_ps(rows[r].scale + 16 * c);
-    }
-    for (int t = 0; t < TT; t++) {
-      size_t token = (size_t)(t0 + t);
-      __m512i x = _mm512_load_si512(b->xu + token * b->padded + 64 * c);
-      __m512 xd = _mm512_load_ps(b->xd + token * b->padded / 4 + 16 * c);
-      for (int r = 0; r < R; r++) {
-        __m512 sums = _mm512_cvtepi32_ps(_mm512_dpbusd_epi32(start[r], x, w[r]));
-        acc[r][t] = _mm512_fmadd_ps(sums, _mm512_mul_ps(scale[r], xd), acc[r][t]);
-      }
-    }
-  }
-  for (int r = 0; r < R; r++)
-    for (int t = 0; t < TT; t++) out[r][t] = _mm512_reduce_add_ps(acc[r][t]);
-}
-
-AVX512_INLINE float min_term(const decoded_row *row, const batch *b, int t) {
-  if (row->minKind == MIN_NONE) return 0;
-  const float *x = (row->minKind == MIN_XS ? b->xs : b->xdsum) + (size_t)t * b->blocksPadded;
-  __m512 acc = _mm512_setzero_ps();
-  for (int k = 0; k < b->blocksPadded; k += 16)
-    acc = _mm512_fmadd_ps(_mm512_load_ps(row->mins + k), _mm512_load_ps(x + k), acc);
-  return _mm512_reduce_add_ps(acc);
-}
-
-// Constant R and TT let the compiler keep the accumulators in registers.
-#define TILE(r, tt) tile(rows, r, b, t0, tt, sums)
-
-AVX512 static void matmul_avx512(int type, const uint8_t *w, size_t rowBytes, int rowBegin,
-                                 int rowEnd, const batch *b, float *out, size_t ldo) {
-  size_t padded = (size_t)b->padded, blocksPadded = (size_t)b->blocksPadded;
-  size_t rowSize = padded + padded + padded + blocksPadded * sizeof(float);
-  char *memory = aligned_alloc(64, 2 * rowSize);
-  if (!memory) {
-    matmul_rows(CQ_LEVEL_AVX_VNNI, type, w, rowBytes, rowBegin, rowEnd, b, out, ldo);
-    return;
-  }
-  memset(memory, 0, 2 * rowSize);
-  decoded_row rows[2];
-  for (int i = 0; i < 2; i++) {
-    char *at = memory + i * rowSize;
-    rows[i] = (decoded_row){(int8_t *)at, (int32_t *)(at + padded), (float *)(at + 2 * padded),
-                            (float *)(at + 3 * padded), MIN_NONE};
-  }
-  for (int r0 = rowBegin; r0 < rowEnd; r0 += 2) {
-    int R = rowEnd - r0 >= 2 ? 2 : 1;
-    for (int i = 0; i < R; i++) cq_decode_row(type, w + rowBytes * (size_t)(r0 + i), b->n, &rows[i]);
-    for (int t0 = 0; t0 < b->tokens; t0 += 4) {
-      int TT = b->tokens - t0 >= 4 ? 4 : b->tokens - t0;
-      float sums[2][4];
-      if (R == 2) {
-        switch (TT) {
-        case 4: TILE(2, 4); break;
-        case 3: TILE(2, 3); break;
-        case 2: TILE(2, 2); break;
-        default: TILE(2, 1);
-        }
-      } else {
-        switch (TT) {
-        case 4: TILE(1, 4); break;
-        case 3: TILE(1, 3); break;
-        case 2: TILE(1, 2); break;
-        default: TILE(1, 1);
-        }
-      }
-      for (int i = 0; i < R; i++) {
-        for (int t = 0; t < TT; t++) {
-          out[(size_t)(t0 + t) * ldo + (size_t)(r0 + i - rowBegin)] = sums[i][t] + min_term(&rows[i], b, t0 + t);
-        }
-      }
-    }
-  }
-  free(memory);
-}
-
-#undef TILE
-
-static int decodable(int type) {
-  return type == CQ_Q8_0 || type == CQ_Q5_0 || type == CQ_Q4_1 || type == CQ_Q4_K || type == CQ_Q6_K;
-}
-
 void cq_matmul_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
                      int rowEnd, const void *memory, float *out, size_t ldo) {
   const batch *b = cq_aligned_batch(memory);
   if (level > cq_level()) level = cq_level();
-  if (level == CQ_LEVEL_AMX && b->tokens >= CQ_AMX_MIN_TOKENS && decodable(type) && cq_matmul_amx(type, (const uint8_t *)w, rowBytes, rowBegin, rowEnd, b, out, ldo)) {
+  if (level == CQ_LEVEL_AMX && b->tokens >= CQ_AMX_MIN_TOKENS && cq_has_group_kernel(type)
+      && cq_matmul_amx(type, (const uint8_t *)w, rowBytes, rowBegin, rowEnd, b, out, ldo)) {
     return;
   }
-  if (level >= CQ_LEVEL_AVX512_VNNI && decodable(type)) {
-    matmul_avx512(type, (const uint8_t *)w, rowBytes, rowBegin, rowEnd, b, out, ldo);
-  } else {
-    matmul_rows(level < CQ_LEVEL_AVX512_VNNI ? level : CQ_LEVEL_AVX512_VNNI, type, w, rowBytes, rowBegin, rowEnd, b, out, ldo);
-  }
+  matmul_groups(level, type, w, rowBytes, rowBegin, rowEnd, b, out, ldo);
 }
 
 #else
 
 void cq_matmul_level(int level, int type, const void *w, size_t rowBytes, int rowBegin,
                      int rowEnd, const void *memory, float *out, size_t ldo) {
-  matmul_rows(level, type, w, rowBytes, rowBegin, rowEnd, cq_aligned_batch(memory), out, ldo);
+  matmul_groups(level, type, w, rowBytes, rowBegin, rowEnd, cq_aligned_batch(memory), out, ldo);
 }
 
 #endif

@@ -1,129 +1,252 @@
-// The per-type dot products of one weight row with cq_q8 activations, included by avx2.c once
-// per instruction set. The includer defines KERNEL (function attributes), KERNEL_INLINE,
+// The quantised products of weight rows with cq_q8 activations, included by avx2.c once per
+// instruction set. The includer defines KERNEL (function attributes), KERNEL_INLINE,
 // KERNEL_SUFFIX (appended to every name) and DOT_US(u, s): eight int32 sums of adjacent
 // products of 32 unsigned bytes u with 32 signed bytes s. No include guard: meant to repeat.
+//
+// Every path computes each row · token in the one order of docs/GENERATOR.md ("Float order"):
+// per 32-weight block, in block order, the exact integer block sum V (for K-quants already
+// multiplied by the sub-block scales, still exact) is added by one FMA with C = row scale ·
+// activation scale: acc = fma(V, C, acc); types with a min term then add it by a second FMA.
+// Eight rows are computed side by side, one per float lane, so the order within a row is
+// sequential while the vector work is shared; up to four tokens share each decoded block.
 #define CQ_PASTE2(a, b) a##_##b
 #define CQ_PASTE(a, b) CQ_PASTE2(a, b)
 #define KNAME(f) CQ_PASTE(f, KERNEL_SUFFIX)
 
+// Rows and tokens of one group.
+#define GROUP_ROWS 8
+#define GROUP_TOKENS 4
+
 // Eight int32 sums of adjacent products of 32 unsigned bytes u with 32 signed bytes s.
 KERNEL_INLINE __m256i KNAME(dot_us)(__m256i u, __m256i s) { return DOT_US(u, s); }
 
-// The same for two signed operands: move a's sign onto b so the unsigned operand is |a|.
-KERNEL_INLINE __m256i KNAME(dot_ss)(__m256i a, __m256i b) {
-  return KNAME(dot_us)(_mm256_sign_epi8(a, a), _mm256_sign_epi8(b, a));
+// Lane r: the sum of l[r]'s eight lanes (integer, exact).
+KERNEL_INLINE __m256i KNAME(row_sums)(const __m256i l[GROUP_ROWS]) {
+  __m256i a0 = _mm256_hadd_epi32(l[0], l[1]), a1 = _mm256_hadd_epi32(l[2], l[3]);
+  __m256i a2 = _mm256_hadd_epi32(l[4], l[5]), a3 = _mm256_hadd_epi32(l[6], l[7]);
+  __m256i b0 = _mm256_hadd_epi32(a0, a1), b1 = _mm256_hadd_epi32(a2, a3);
+  return _mm256_add_epi32(_mm256_permute2x128_si256(b0, b1, 0x20),
+                          _mm256_permute2x128_si256(b0, b1, 0x31));
 }
 
-// Two accumulators (even and odd blocks) halve the chain of dependent FMAs per row.
-KERNEL static float KNAME(dot_q8_0)(const block_q8_0 *w, const cq_q8 *x, int nb) {
-  __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
-  for (int b = 0; b < nb; b++) {
-    __m256i qw = _mm256_loadu_si256((const __m256i *)w[b].qs);
-    __m256i qx = _mm256_loadu_si256((const __m256i *)x[b].qs);
-    __m256 p = _mm256_cvtepi32_ps(KNAME(dot_ss)(qw, qx));
-    acc[b & 1] = _mm256_fmadd_ps(p, _mm256_set1_ps(half(w[b].d) * x[b].d), acc[b & 1]);
+// Block sums of eight rows of unsigned weights w with one token's 32 activations x.
+KERNEL_INLINE __m256i KNAME(sums_unsigned)(const __m256i w[GROUP_ROWS], __m256i x) {
+  __m256i l[GROUP_ROWS];
+  for (int r = 0; r < GROUP_ROWS; r++) l[r] = KNAME(dot_us)(w[r], x);
+  return KNAME(row_sums)(l);
+}
+
+// The same for signed weights, given as |w| and w: w's sign moves onto x.
+KERNEL_INLINE __m256i KNAME(sums_signed)(const __m256i wabs[GROUP_ROWS],
+                                         const __m256i w[GROUP_ROWS], __m256i x) {
+  __m256i l[GROUP_ROWS];
+  for (int r = 0; r < GROUP_ROWS; r++) l[r] = KNAME(dot_us)(wabs[r], _mm256_sign_epi8(x, w[r]));
+  return KNAME(row_sums)(l);
+}
+
+// Q6_K: Σ scale · (sum of a 16-weight half) per row, in integers (exact, < 2^24): signed
+// weights as |w| and w, scales[r] the row's two half scales as eight int16 each.
+KERNEL_INLINE __m256i KNAME(sums_scaled)(const __m256i wabs[GROUP_ROWS],
+                                         const __m256i w[GROUP_ROWS],
+                                         const __m256i scales[GROUP_ROWS], __m256i x) {
+  __m256i l[GROUP_ROWS];
+  for (int r = 0; r < GROUP_ROWS; r++) {
+    __m256i pairs = _mm256_maddubs_epi16(wabs[r], _mm256_sign_epi8(x, w[r]));
+    l[r] = _mm256_madd_epi16(pairs, scales[r]);
   }
-  return hsum(_mm256_add_ps(acc[0], acc[1]));
+  return KNAME(row_sums)(l);
 }
 
-KERNEL static float KNAME(dot_q4_1)(const block_q4_1 *w, const cq_q8 *x, int nb) {
-  __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
-  float mins[2] = {0, 0};
+// acc = fma(V, C, acc) with V the exact block sums and C = row scales · the token's scale.
+KERNEL_INLINE __m256 KNAME(add_block)(__m256 acc, __m256 v, __m256 rowScale, float xd) {
+  return _mm256_fmadd_ps(v, _mm256_mul_ps(rowScale, _mm256_set1_ps(xd)), acc);
+}
+
+// Eight F16 fields, one per row, at the same offset of each row's block b.
+#define ROW_HALVES(B, b, field)                                                                 \
+  _mm256_cvtph_ps(_mm_setr_epi16((short)B[0][b].field, (short)B[1][b].field,                    \
+                                 (short)B[2][b].field, (short)B[3][b].field,                    \
+                                 (short)B[4][b].field, (short)B[5][b].field,                    \
+                                 (short)B[6][b].field, (short)B[7][b].field))
+
+// Group kernels: acc[t] lane r = row r · token t, for TT tokens (x[t]: the token's blocks);
+// nb blocks of 32 weights. Rows past the group's end repeat a real row and are not stored.
+KERNEL_INLINE void KNAME(group_q8_0)(const uint8_t *const rows[GROUP_ROWS],
+                                     const cq_q8 *const x[GROUP_TOKENS], int TT, int nb,
+                                     __m256 acc[GROUP_TOKENS]) {
+  const block_q8_0 *B[GROUP_ROWS];
+  for (int r = 0; r < GROUP_ROWS; r++) B[r] = (const block_q8_0 *)rows[r];
   for (int b = 0; b < nb; b++) {
-    __m256i q = nibbles(w[b].qs);
-    __m256i qx = _mm256_loadu_si256((const __m256i *)x[b].qs);
-    __m256 p = _mm256_cvtepi32_ps(KNAME(dot_us)(q, qx));
-    acc[b & 1] = _mm256_fmadd_ps(p, _mm256_set1_ps(half(w[b].d) * x[b].d), acc[b & 1]);
-    mins[b & 1] += half(w[b].m) * x[b].s;
+    __m256i w[GROUP_ROWS], wabs[GROUP_ROWS];
+    for (int r = 0; r < GROUP_ROWS; r++) {
+      w[r] = q8_0_weights(B[r] + b);
+      wabs[r] = _mm256_sign_epi8(w[r], w[r]);
+    }
+    __m256 wd = ROW_HALVES(B, b, d);
+    for (int t = 0; t < TT; t++) {
+      __m256i s = KNAME(sums_signed)(wabs, w, _mm256_loadu_si256((const __m256i *)x[t][b].qs));
+      acc[t] = KNAME(add_block)(acc[t], _mm256_cvtepi32_ps(s), wd, x[t][b].d);
+    }
   }
-  return hsum(_mm256_add_ps(acc[0], acc[1])) + mins[0] + mins[1];
 }
 
-// Q5_0 values are centred (q - 16, signed) before the product, so no per-block correction.
-KERNEL static float KNAME(dot_q5_0)(const block_q5_0 *w, const cq_q8 *x, int nb) {
-  __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
-  const __m256i sixteen = _mm256_set1_epi8(16);
+KERNEL_INLINE void KNAME(group_q5_0)(const uint8_t *const rows[GROUP_ROWS],
+                                     const cq_q8 *const x[GROUP_TOKENS], int TT, int nb,
+                                     __m256 acc[GROUP_TOKENS]) {
+  const block_q5_0 *B[GROUP_ROWS];
+  for (int r = 0; r < GROUP_ROWS; r++) B[r] = (const block_q5_0 *)rows[r];
   for (int b = 0; b < nb; b++) {
-    __m256i q = nibbles(w[b].qs);
-    q = _mm256_sub_epi8(_mm256_or_si256(q, fifth_bits(w[b].qh)), sixteen);
-    __m256i qx = _mm256_loadu_si256((const __m256i *)x[b].qs);
-    __m256 p = _mm256_cvtepi32_ps(KNAME(dot_ss)(q, qx));
-    acc[b & 1] = _mm256_fmadd_ps(p, _mm256_set1_ps(half(w[b].d) * x[b].d), acc[b & 1]);
+    __m256i w[GROUP_ROWS], wabs[GROUP_ROWS];
+    for (int r = 0; r < GROUP_ROWS; r++) {
+      w[r] = q5_0_weights(B[r] + b);
+      wabs[r] = _mm256_sign_epi8(w[r], w[r]);
+    }
+    __m256 wd = ROW_HALVES(B, b, d);
+    for (int t = 0; t < TT; t++) {
+      __m256i s = KNAME(sums_signed)(wabs, w, _mm256_loadu_si256((const __m256i *)x[t][b].qs));
+      acc[t] = KNAME(add_block)(acc[t], _mm256_cvtepi32_ps(s), wd, x[t][b].d);
+    }
   }
-  return hsum(_mm256_add_ps(acc[0], acc[1]));
 }
 
-KERNEL static float KNAME(dot_q4_K)(const block_q4_K *w, const cq_q8 *x, int nb) {
-  __m256 acc = _mm256_setzero_ps();
-  float mins = 0;
-  const __m256i low = _mm256_set1_epi8(0x0F);
+// Min term: acc = fma(m, s, acc), s the activation block's F16-rounded scaled sum.
+KERNEL_INLINE void KNAME(group_q4_1)(const uint8_t *const rows[GROUP_ROWS],
+                                     const cq_q8 *const x[GROUP_TOKENS], int TT, int nb,
+                                     __m256 acc[GROUP_TOKENS]) {
+  const block_q4_1 *B[GROUP_ROWS];
+  for (int r = 0; r < GROUP_ROWS; r++) B[r] = (const block_q4_1 *)rows[r];
   for (int b = 0; b < nb; b++) {
-    float d = half(w[b].d), dmin = half(w[b].dmin);
-    const cq_q8 *xb = x + 8 * b;
+    __m256i w[GROUP_ROWS];
+    for (int r = 0; r < GROUP_ROWS; r++) w[r] = q4_1_weights(B[r] + b);
+    __m256 wd = ROW_HALVES(B, b, d), wm = ROW_HALVES(B, b, m);
+    for (int t = 0; t < TT; t++) {
+      __m256i s = KNAME(sums_unsigned)(w, _mm256_loadu_si256((const __m256i *)x[t][b].qs));
+      acc[t] = KNAME(add_block)(acc[t], _mm256_cvtepi32_ps(s), wd, x[t][b].d);
+      acc[t] = _mm256_fmadd_ps(wm, _mm256_set1_ps(x[t][b].s), acc[t]);
+    }
+  }
+}
+
+// V = block sum · sub-block scale (exact); min term acc -= (m · Σq) · (dmin · d_x), where
+// m · Σq is exact.
+KERNEL_INLINE void KNAME(group_q4_K)(const uint8_t *const rows[GROUP_ROWS],
+                                     const cq_q8 *const x[GROUP_TOKENS], int TT, int nb,
+                                     __m256 acc[GROUP_TOKENS]) {
+  const block_q4_K *B[GROUP_ROWS];
+  for (int r = 0; r < GROUP_ROWS; r++) B[r] = (const block_q4_K *)rows[r];
+  for (int s = 0; s < nb / 8; s++) {
+    __m256 d = ROW_HALVES(B, s, d), dmin = ROW_HALVES(B, s, dmin);
+    float scale[8][GROUP_ROWS] __attribute__((aligned(32)));
+    float min[8][GROUP_ROWS] __attribute__((aligned(32)));
+    for (int r = 0; r < GROUP_ROWS; r++) {
+      for (int k = 0; k < 8; k++) {
+        uint8_t sc, m;
+        cq_q4_K_scale_min(k, B[r][s].scales, &sc, &m);
+        scale[k][r] = sc;
+        min[k][r] = m;
+      }
+    }
     for (int j = 0; j < 4; j++) {
-      uint8_t s0, m0, s1, m1;
-      cq_q4_K_scale_min(2 * j, w[b].scales, &s0, &m0);
-      cq_q4_K_scale_min(2 * j + 1, w[b].scales, &s1, &m1);
-      __m256i raw = _mm256_loadu_si256((const __m256i *)(w[b].qs + 32 * j));
-      __m256i lo = _mm256_and_si256(raw, low);
-      __m256i hi = _mm256_and_si256(_mm256_srli_epi16(raw, 4), low);
-      const cq_q8 *x0 = xb + 2 * j, *x1 = xb + 2 * j + 1;
-      __m256 p0 = _mm256_cvtepi32_ps(KNAME(dot_us)(lo, _mm256_loadu_si256((const __m256i *)x0->qs)));
-      __m256 p1 = _mm256_cvtepi32_ps(KNAME(dot_us)(hi, _mm256_loadu_si256((const __m256i *)x1->qs)));
-      acc = _mm256_fmadd_ps(p0, _mm256_set1_ps(d * s0 * x0->d), acc);
-      acc = _mm256_fmadd_ps(p1, _mm256_set1_ps(d * s1 * x1->d), acc);
-      mins += dmin * (m0 * x0->d * (float)x0->sum + m1 * x1->d * (float)x1->sum);
+      __m256i w[2][GROUP_ROWS];
+      for (int r = 0; r < GROUP_ROWS; r++) q4_K_weights(B[r] + s, j, &w[0][r], &w[1][r]);
+      for (int half = 0; half < 2; half++) {
+        int k = 2 * j + half, b = 8 * s + k;
+        __m256 sc = _mm256_load_ps(scale[k]), m = _mm256_load_ps(min[k]);
+        for (int t = 0; t < TT; t++) {
+          const cq_q8 *xb = x[t] + b;
+          __m256i sums = KNAME(sums_unsigned)(w[half], _mm256_loadu_si256((const __m256i *)xb->qs));
+          __m256 v = _mm256_mul_ps(_mm256_cvtepi32_ps(sums), sc);
+          acc[t] = KNAME(add_block)(acc[t], v, d, xb->d);
+          __m256 mq = _mm256_mul_ps(m, _mm256_set1_ps((float)xb->sum));
+          acc[t] = _mm256_fnmadd_ps(mq, _mm256_mul_ps(dmin, _mm256_set1_ps(xb->d)), acc[t]);
+        }
+      }
     }
   }
-  return hsum(acc) - mins;
 }
 
-// One 32-weight chunk of Q6_K: q holds the 6-bit values (0..63), its two 16-weight halves
-// scaled by s_lo and s_hi.
-KERNEL_INLINE __m256 KNAME(q6_chunk)(__m256i q, const cq_q8 *x, int8_t s_lo, int8_t s_hi, float d,
-                                   __m256 acc) {
-  __m256i centred = _mm256_sub_epi8(q, _mm256_set1_epi8(32));
-  __m256i qx = _mm256_loadu_si256((const __m256i *)x->qs);
-  __m256i pairs = _mm256_maddubs_epi16(_mm256_sign_epi8(centred, centred), _mm256_sign_epi8(qx, centred));
-  __m256i scales = _mm256_set_m128i(_mm_set1_epi16(s_hi), _mm_set1_epi16(s_lo));
-  __m256 p = _mm256_cvtepi32_ps(_mm256_madd_epi16(pairs, scales));
-  return _mm256_fmadd_ps(p, _mm256_set1_ps(d * x->d), acc);
-}
-
-KERNEL static float KNAME(dot_q6_K)(const block_q6_K *w, const cq_q8 *x, int nb) {
-  __m256 acc = _mm256_setzero_ps();
-  for (int b = 0; b < nb; b++) {
-    float d = half(w[b].d);
-    for (int h = 0; h < 2; h++) {
-      const uint8_t *ql = w[b].ql + 64 * h;
-      const int8_t *sc = w[b].scales + 8 * h;
-      const cq_q8 *xh = x + 8 * b + 4 * h;
-      __m256i q[4];
-      q6_quarters(ql, w[b].qh + 32 * h, q);
-      for (int k = 0; k < 4; k++) acc = KNAME(q6_chunk)(q[k], xh + k, sc[2 * k], sc[2 * k + 1], d, acc);
+KERNEL_INLINE void KNAME(group_q6_K)(const uint8_t *const rows[GROUP_ROWS],
+                                     const cq_q8 *const x[GROUP_TOKENS], int TT, int nb,
+                                     __m256 acc[GROUP_TOKENS]) {
+  const block_q6_K *B[GROUP_ROWS];
+  for (int r = 0; r < GROUP_ROWS; r++) B[r] = (const block_q6_K *)rows[r];
+  for (int s = 0; s < nb / 8; s++) {
+    __m256 d = ROW_HALVES(B, s, d);
+    for (int k = 0; k < 8; k++) {
+      __m256i w[GROUP_ROWS], wabs[GROUP_ROWS], scales[GROUP_ROWS];
+      for (int r = 0; r < GROUP_ROWS; r++) {
+        w[r] = q6_K_weights(B[r] + s, k);
+        wabs[r] = _mm256_sign_epi8(w[r], w[r]);
+        const int8_t *sc = B[r][s].scales + 2 * k;
+        scales[r] = _mm256_set_m128i(_mm_set1_epi16(sc[1]), _mm_set1_epi16(sc[0]));
+      }
+      int b = 8 * s + k;
+      for (int t = 0; t < TT; t++) {
+        __m256i sums = KNAME(sums_scaled)(wabs, w, scales,
+                                          _mm256_loadu_si256((const __m256i *)x[t][b].qs));
+        acc[t] = KNAME(add_block)(acc[t], _mm256_cvtepi32_ps(sums), d, x[t][b].d);
+      }
     }
   }
-  return hsum(acc);
 }
 
-// out[r - rowBegin] = row r · x for the quantised types (others go to the scalar reference).
-KERNEL static void KNAME(matvec)(int type, const uint8_t *base, size_t rowBytes, int rowBegin,
-                                 int rowEnd, const cq_q8 *x, int n, float *out) {
-#define CQ_ROWS(f, blockType, blockLength)                                                  \
-  for (int r = rowBegin; r < rowEnd; r++)                                                    \
-    out[r - rowBegin] = f((const blockType *)(base + rowBytes * (size_t)r), x, n / blockLength)
+#undef ROW_HALVES
+
+// One group of R ≤ 8 rows from `row` (rowBytes apart) times TT ≤ 4 tokens: out[t * ldo + r].
+// TT is a constant at each call (the switch below), so the token loops unroll.
+KERNEL_INLINE void KNAME(group)(int type, const uint8_t *row, size_t rowBytes, int R,
+                                const cq_q8 *const x[GROUP_TOKENS], const int TT, int n,
+                                float *out, size_t ldo) {
+  const uint8_t *rows[GROUP_ROWS];
+  for (int r = 0; r < GROUP_ROWS; r++) rows[r] = row + rowBytes * (size_t)(r < R ? r : 0);
+  __m256 acc[GROUP_TOKENS];
+  for (int t = 0; t < TT; t++) acc[t] = _mm256_setzero_ps();
   switch (type) {
-  case CQ_Q8_0: CQ_ROWS(KNAME(dot_q8_0), block_q8_0, 32); break;
-  case CQ_Q4_1: CQ_ROWS(KNAME(dot_q4_1), block_q4_1, 32); break;
-  case CQ_Q5_0: CQ_ROWS(KNAME(dot_q5_0), block_q5_0, 32); break;
-  case CQ_Q4_K: CQ_ROWS(KNAME(dot_q4_K), block_q4_K, 256); break;
-  case CQ_Q6_K: CQ_ROWS(KNAME(dot_q6_K), block_q6_K, 256); break;
-  default:
-    for (int r = rowBegin; r < rowEnd; r++) out[r - rowBegin] = cq_dot_scalar(type, base + rowBytes * (size_t)r, x, n);
+  case CQ_Q8_0: KNAME(group_q8_0)(rows, x, TT, n / 32, acc); break;
+  case CQ_Q5_0: KNAME(group_q5_0)(rows, x, TT, n / 32, acc); break;
+  case CQ_Q4_1: KNAME(group_q4_1)(rows, x, TT, n / 32, acc); break;
+  case CQ_Q4_K: KNAME(group_q4_K)(rows, x, TT, n / 32, acc); break;
+  default: KNAME(group_q6_K)(rows, x, TT, n / 32, acc); break;
   }
-#undef CQ_ROWS
+  for (int t = 0; t < TT; t++) {
+    float lanes[GROUP_ROWS] __attribute__((aligned(32)));
+    _mm256_store_ps(lanes, acc[t]);
+    for (int r = 0; r < R; r++) out[(size_t)t * ldo + (size_t)r] = lanes[r];
+  }
 }
 
+// out[t * ldo + r - rowBegin] = row r · x[t] for r in [rowBegin, rowEnd), t < T: each group of
+// rows is decoded once per four tokens. Types without a group kernel use the scalar dot.
+KERNEL static void KNAME(product)(int type, const uint8_t *base, size_t rowBytes, int rowBegin,
+                                  int rowEnd, const cq_q8 *const *x, int T, int n, float *out,
+                                  size_t ldo) {
+  if (!cq_has_group_kernel(type)) {
+    for (int t = 0; t < T; t++)
+      for (int r = rowBegin; r < rowEnd; r++)
+        out[(size_t)t * ldo + (size_t)(r - rowBegin)] =
+          cq_dot_scalar(type, base + rowBytes * (size_t)r, x[t], n);
+    return;
+  }
+  for (int r0 = rowBegin; r0 < rowEnd; r0 += GROUP_ROWS) {
+    int R = rowEnd - r0 < GROUP_ROWS ? rowEnd - r0 : GROUP_ROWS;
+    const uint8_t *row = base + rowBytes * (size_t)r0;
+    for (int t0 = 0; t0 < T; t0 += GROUP_TOKENS) {
+      const cq_q8 *xs[GROUP_TOKENS];
+      int TT = T - t0 < GROUP_TOKENS ? T - t0 : GROUP_TOKENS;
+      for (int t = 0; t < GROUP_TOKENS; t++) xs[t] = x[t0 + (t < TT ? t : 0)];
+      float *o = out + (size_t)t0 * ldo + (size_t)(r0 - rowBegin);
+      switch (TT) {
+      case 1: KNAME(group)(type, row, rowBytes, R, xs, 1, n, o, ldo); break;
+      case 2: KNAME(group)(type, row, rowBytes, R, xs, 2, n, o, ldo); break;
+      case 3: KNAME(group)(type, row, rowBytes, R, xs, 3, n, o, ldo); break;
+      default: KNAME(group)(type, row, rowBytes, R, xs, 4, n, o, ldo); break;
+      }
+    }
+  }
+}
+
+#undef GROUP_ROWS
+#undef GROUP_TOKENS
 #undef KNAME
 #undef CQ_PASTE
 #undef CQ_PASTE2

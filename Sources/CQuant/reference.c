@@ -219,6 +219,79 @@ float cq_dot_reference(int type, const void *row, const cq_q8 *x, int n) {
   return (float)sum;
 }
 
+// The float order of every level (docs/GENERATOR.md): per 32-weight block in order,
+// acc = fma(V, C, acc) with V the exact integer block sum (times the K-quant sub-block scales)
+// and C = row scale · activation scale, then the block's min term by a second FMA.
 float cq_dot_scalar(int type, const void *row, const cq_q8 *x, int n) {
-  return cq_dot_reference(type, row, x, n);
+  float acc = 0;
+  switch (type) {
+  case CQ_Q8_0:
+    for (int b = 0; b < n / 32; b++) {
+      const block_q8_0 *blk = (const block_q8_0 *)row + b;
+      int sum = 0;
+      for (int i = 0; i < 32; i++) sum += blk->qs[i] * x[b].qs[i];
+      acc = fmaf((float)sum, cq_f16_to_f32(blk->d) * x[b].d, acc);
+    }
+    return acc;
+  case CQ_Q5_0:
+    for (int b = 0; b < n / 32; b++) {
+      const block_q5_0 *blk = (const block_q5_0 *)row + b;
+      uint32_t qh;
+      memcpy(&qh, blk->qh, 4);
+      int sum = 0;
+      for (int i = 0; i < 16; i++) {
+        int lo = (blk->qs[i] & 0xF) | (((qh >> i) & 1) << 4);
+        int hi = (blk->qs[i] >> 4) | (((qh >> (i + 16)) & 1) << 4);
+        sum += (lo - 16) * x[b].qs[i] + (hi - 16) * x[b].qs[i + 16];
+      }
+      acc = fmaf((float)sum, cq_f16_to_f32(blk->d) * x[b].d, acc);
+    }
+    return acc;
+  case CQ_Q4_1:
+    for (int b = 0; b < n / 32; b++) {
+      const block_q4_1 *blk = (const block_q4_1 *)row + b;
+      int sum = 0;
+      for (int i = 0; i < 16; i++)
+        sum += (blk->qs[i] & 0xF) * x[b].qs[i] + (blk->qs[i] >> 4) * x[b].qs[i + 16];
+      acc = fmaf((float)sum, cq_f16_to_f32(blk->d) * x[b].d, acc);
+      acc = fmaf(cq_f16_to_f32(blk->m), x[b].s, acc);
+    }
+    return acc;
+  case CQ_Q4_K:
+    for (int s = 0; s < n / 256; s++) {
+      const block_q4_K *blk = (const block_q4_K *)row + s;
+      float d = cq_f16_to_f32(blk->d), dmin = cq_f16_to_f32(blk->dmin);
+      for (int k = 0; k < 8; k++) {
+        const cq_q8 *xb = x + 8 * s + k;
+        uint8_t scale, min;
+        cq_q4_K_scale_min(k, blk->scales, &scale, &min);
+        const uint8_t *q = blk->qs + 32 * (k / 2);
+        int sum = 0;
+        for (int i = 0; i < 32; i++) sum += ((k & 1) ? q[i] >> 4 : q[i] & 0xF) * xb->qs[i];
+        acc = fmaf((float)(sum * scale), d * xb->d, acc);
+        acc = fmaf(-(float)(min * xb->sum), dmin * xb->d, acc);
+      }
+    }
+    return acc;
+  case CQ_Q6_K:
+    for (int s = 0; s < n / 256; s++) {
+      const block_q6_K *blk = (const block_q6_K *)row + s;
+      float d = cq_f16_to_f32(blk->d);
+      for (int k = 0; k < 8; k++) {
+        const cq_q8 *xb = x + 8 * s + k;
+        int h = k / 4, quarter = k % 4;
+        const uint8_t *ql = blk->ql + 64 * h + 32 * (quarter & 1), *qh = blk->qh + 32 * h;
+        int sum = 0;
+        for (int i = 0; i < 32; i++) {
+          int low = quarter >= 2 ? ql[i] >> 4 : ql[i] & 0xF;
+          int q = (low | (((qh[i] >> (2 * quarter)) & 3) << 4)) - 32;
+          sum += blk->scales[2 * k + i / 16] * q * xb->qs[i];
+        }
+        acc = fmaf((float)sum, d * xb->d, acc);
+      }
+    }
+    return acc;
+  default:
+    return cq_dot_reference(type, row, x, n);
+  }
 }

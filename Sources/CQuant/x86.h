@@ -1,9 +1,10 @@
-// Shared by the x86 kernels (avx2.c, batched.c): target attributes and small AVX2 helpers.
+// Shared by the x86 kernels (avx2.c, batched.c, amx.c): target attributes, the block decoders.
 // Helpers are forced inline: debug builds (-O0, which `swift test` uses) would otherwise call
 // each one per block, and the tests run the real models through these kernels.
 #ifndef CQUANT_X86_H
 #define CQUANT_X86_H
 #if defined(__x86_64__)
+#include "blocks.h"
 #include <immintrin.h>
 #include <stdint.h>
 
@@ -16,13 +17,6 @@
 extern uint64_t cq_bit_bytes[256];
 
 AVX2_INLINE float half(uint16_t h) { return _cvtsh_ss(h); }
-
-AVX2_INLINE float hsum(__m256 v) {
-  __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-  s = _mm_add_ss(s, _mm_movehdup_ps(s));
-  return _mm_cvtss_f32(s);
-}
 
 // 32 bytes, 0x10 where bit i of the 32-bit word is set.
 AVX2_INLINE __m256i fifth_bits(const uint8_t *p) {
@@ -37,18 +31,50 @@ AVX2_INLINE __m256i nibbles(const uint8_t *p) {
   return _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(raw, 4), low), _mm_and_si128(raw, low));
 }
 
-// Q6_K: the four 32-weight quarters (6-bit values 0..63, element order) of one 128-weight half
-// from its 64 ql bytes and 32 qh bytes.
-AVX2_INLINE void q6_quarters(const uint8_t *ql, const uint8_t *qh, __m256i q[4]) {
+// The block decoders: one per type, shared by the one-token and batched products
+// (dot_kernels.h), the AMX row decoder (batched.c) and dequantisation (avx2.c). Each gives a
+// block's integer weights in element order, 32 bytes per 32 weights.
+
+// Q8_0: 32 signed weights.
+AVX2_INLINE __m256i q8_0_weights(const block_q8_0 *b) {
+  return _mm256_loadu_si256((const __m256i *)b->qs);
+}
+
+// Q5_0: 32 signed weights q - 16 (-16..15).
+AVX2_INLINE __m256i q5_0_weights(const block_q5_0 *b) {
+  __m256i q = _mm256_or_si256(nibbles(b->qs), fifth_bits(b->qh));
+  return _mm256_sub_epi8(q, _mm256_set1_epi8(16));
+}
+
+// Q4_1: 32 unsigned weights (0..15).
+AVX2_INLINE __m256i q4_1_weights(const block_q4_1 *b) { return nibbles(b->qs); }
+
+// Q4_K: sub-blocks 2j (lo) and 2j + 1 (hi) of a block, unsigned (0..15).
+AVX2_INLINE void q4_K_weights(const block_q4_K *b, int j, __m256i *lo, __m256i *hi) {
+  const __m256i low = _mm256_set1_epi8(0x0F);
+  __m256i raw = _mm256_loadu_si256((const __m256i *)(b->qs + 32 * j));
+  *lo = _mm256_and_si256(raw, low);
+  *hi = _mm256_and_si256(_mm256_srli_epi16(raw, 4), low);
+}
+
+// Q6_K: 32-weight sub-block k (0..7) of a block, signed q - 32 (-32..31); its two 16-weight
+// halves have scales b->scales[2k] and [2k + 1].
+AVX2_INLINE __m256i q6_K_weights(const block_q6_K *b, int k) {
   const __m256i low = _mm256_set1_epi8(0x0F), top = _mm256_set1_epi8(0x30);
-  __m256i a = _mm256_loadu_si256((const __m256i *)ql);
-  __m256i c = _mm256_loadu_si256((const __m256i *)(ql + 32));
-  __m256i h = _mm256_loadu_si256((const __m256i *)qh);
-  q[0] = _mm256_or_si256(_mm256_and_si256(a, low), _mm256_and_si256(_mm256_slli_epi16(h, 4), top));
-  q[1] = _mm256_or_si256(_mm256_and_si256(c, low), _mm256_and_si256(_mm256_slli_epi16(h, 2), top));
-  q[2] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(a, 4), low), _mm256_and_si256(h, top));
-  q[3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(c, 4), low),
-                         _mm256_and_si256(_mm256_srli_epi16(h, 2), top));
+  int h = k / 4, quarter = k % 4;
+  // Quarters 0, 1 take the low nibbles of ql bytes 0..31, 32..63; 2, 3 their high nibbles;
+  // the top two bits are bits 2·quarter of the half's 32 qh bytes.
+  __m256i l = _mm256_loadu_si256((const __m256i *)(b->ql + 64 * h + 32 * (quarter & 1)));
+  __m256i q = _mm256_loadu_si256((const __m256i *)(b->qh + 32 * h));
+  if (quarter >= 2) l = _mm256_srli_epi16(l, 4);
+  switch (quarter) {
+  case 0: q = _mm256_slli_epi16(q, 4); break;
+  case 1: q = _mm256_slli_epi16(q, 2); break;
+  case 3: q = _mm256_srli_epi16(q, 2); break;
+  default: break;
+  }
+  __m256i v = _mm256_or_si256(_mm256_and_si256(l, low), _mm256_and_si256(q, top));
+  return _mm256_sub_epi8(v, _mm256_set1_epi8(32));
 }
 
 #endif
