@@ -48,3 +48,26 @@ import Testing
   let dhoni = perPlayer.result.rows.first { $0.first == .text("MS Dhoni") }
   #expect(dhoni?.last == appearances)
 }
+
+/// One player's `matches` asked alone is one row ("how many ODIs has Williamson played" gave a
+/// row per innings, each repeating the count, since no other measure aggregated the rows).
+@Test func onePlayersMatchesAloneIsOneRow() throws {
+  let executor = try realExecutor()
+  for text in [
+    "batting matches where player = \"KS Williamson\" and format = ODI",
+    "bowling matches where player = \"JJ Bumrah\" and format = IPL",
+    "fielding matches where player = \"JE Root\" and format = Test",
+  ] {
+    let rows = try executor.answer(text).result.rows
+    #expect(rows.count == 1, "\(text): \(rows.count) rows")
+  }
+  let appearances = try executor.database.scalar(
+    """
+    SELECT COUNT(*) FROM match_players WHERE format = 'ODI'
+      AND player_id = (SELECT id FROM players WHERE unique_name = 'KS Williamson')
+    """)
+  #expect(
+    try value(
+      executor, "batting matches where player = \"KS Williamson\" and format = ODI",
+      column: "matches") == appearances)
+}

@@ -201,9 +201,13 @@ enum Aggregates {
       FilterSQL.condition($0, .appearances, sql)
     }
     if let key, let correlation = key.correlation(source) { conditions.append(correlation) }
-    return MeasureSQL(
+    let count =
       "(SELECT COUNT(*) FROM match_players mp JOIN matches m2 ON m2.id = mp.match_id WHERE "
-        + conditions.joined(separator: " AND ") + ")", .integer)
+      + conditions.joined(separator: " AND ") + ")"
+    // One player's stats have no GROUP BY: asked alone, the count was repeated on a row per
+    // innings ("batting matches where player = ..." gave 173 rows of 173). Every row carries the
+    // same count, so MAX folds them into the one row.
+    return MeasureSQL(key == nil ? "MAX(\(count))" : count, .integer)
   }
 
   /// What rows are grouped by.

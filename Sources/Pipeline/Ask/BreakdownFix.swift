@@ -26,6 +26,7 @@ enum BreakdownFix {
   static func apply(
     _ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String]
   ) {
+    iplSeasonIsYear(&query, &notes)
     guard query.breakdown == nil, let breakdown = asked(question) else { return }
     // A breakdown by a field the query pins to one value would be one row: leave it.
     let pinned: FilterField? =
@@ -52,5 +53,16 @@ enum BreakdownFix {
     }
     notes.append("per \(breakdown.rawValue): the question asks for one row per \(breakdown)")
     query.breakdown = breakdown
+  }
+
+  /// An IPL season is its calendar year (the DSL's convention): Cricsheet labels three of them
+  /// "2007/08", "2009/10" and "2020/21", so `per season` rows would not read as the years fans
+  /// mean ("RCB wins each season").
+  static func iplSeasonIsYear(_ query: inout DSLQuery, _ notes: inout [String]) {
+    guard query.breakdown == .season,
+      query.filters.contains(Filter(.format, .one(.word("IPL"))))
+    else { return }
+    notes.append("per year: an IPL season is its calendar year")
+    query.breakdown = .year
   }
 }

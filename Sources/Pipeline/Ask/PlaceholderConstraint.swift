@@ -11,6 +11,13 @@ import Synchronization
 /// - **Every placeholder used, once.** The query may end only once each placeholder of the
 ///   question appears in it, so a linked name or year cannot be silently dropped; a placeholder
 ///   already written cannot be started again (`top <num1> ... innings = <num1>`).
+/// - **No corner with a placeholder left.** A byte is allowed only if every placeholder not yet
+///   written can still be written after it: "Surya T20I runs in 2022" ran out of tokens after
+///   `... per year`, where nothing may follow and `<year1>` had no place.
+/// - **Numbers of at most five digits** (`min runs 10000`): the model padded a clause it did
+///   not want with `innings = 100000000`, nine digits of token budget at a time.
+/// - **Keyword and number clauses once** (`RepeatedClauseRule`), so decoding cannot loop on
+///   `and innings = ...` until the token budget runs out.
 public struct PlaceholderConstraint: PrefixConstraint {
   public struct State: Hashable, Sendable {
     var inner: DSLConstraint.State
@@ -18,23 +25,34 @@ public struct PlaceholderConstraint: PrefixConstraint {
     var used: UInt16
     /// Node in `placeholders` while a placeholder is being written, else -1.
     var partial: Int16
+    var clauses = RepeatedClauseRule.State()
+    /// Digits in a row just written.
+    var digits: Int8 = 0
   }
 
+  static let maximumDigits: Int8 = 5
+
   let inner: DSLConstraint
-  /// Inner states from which a complete query is reachable.
-  let live: Set<DSLConstraint.State>
+  /// Inner states from which a complete query is reachable → bit i: placeholder i (in sorted
+  /// order) can still be written from there.
+  let live: [DSLConstraint.State: UInt16]
   let placeholders: PlaceholderTrie
   let allUsed: UInt16
+  let clauses = RepeatedClauseRule()
+  /// False for the last-resort decode: the query may end with placeholders unwritten, and
+  /// `MissingPlaceholderFix` places them or the answerer abstains.
+  let requiresEveryPlaceholder: Bool
 
   /// `placeholders`: the question's placeholders (`<player1>`, `<year1>`, ...), at most 16.
-  public init(placeholders: [String]) {
+  public init(placeholders: [String], requiresEveryPlaceholder: Bool = true) {
+    self.requiresEveryPlaceholder = requiresEveryPlaceholder
     let names = Array(Set(placeholders)).sorted().prefix(16)
     func list(_ kind: String) -> [String] { names.filter { $0.hasPrefix("<\(kind)") } }
     let choices = EntityChoices(
       players: list("player"), teams: list("team"), venues: list("venue"), events: list("event"),
       years: list("year"), numbers: list("num"))
     inner = DSLConstraint(entities: choices)
-    live = LiveStates.of(inner, key: choices)
+    live = LiveStates.of(inner, key: choices, placeholders: Array(names))
     self.placeholders = PlaceholderTrie(Array(names))
     allUsed = names.isEmpty ? 0 : UInt16(truncatingIfNeeded: (1 << names.count) - 1)
   }
@@ -44,8 +62,40 @@ public struct PlaceholderConstraint: PrefixConstraint {
   }
 
   public func advance(_ state: State, byte: UInt8) -> State? {
-    guard let next = inner.advance(state.inner, byte: byte), live.contains(next) else { return nil }
-    var result = State(inner: next, used: state.used, partial: state.partial)
+    guard let result = step(state, byte) else { return nil }
+    // After a space or a comma a slot may be next: `team in (<team1>, <team2>, ` has no team
+    // placeholder left to write. Look one byte ahead there so the model cannot enter it.
+    if byte == UInt8(ascii: " ") {
+      guard isComplete(result) || (0x21...0x7E).contains(where: { step(result, $0) != nil })
+      else { return nil }
+    } else if byte == UInt8(ascii: ",") {
+      // A comma is always followed by a space.
+      guard advance(result, byte: UInt8(ascii: " ")) != nil else { return nil }
+    }
+    return result
+  }
+
+  private func step(_ state: State, _ byte: UInt8) -> State? {
+    guard let next = inner.advance(state.inner, byte: byte), let reach = live[next],
+      let clauseState = clauses.advance(state.clauses, byte: byte),
+      let result = placeholderStep(state, byte, next, clauseState)
+    else { return nil }
+    // Outside a placeholder, every unwritten one must still have a place ahead.
+    guard !requiresEveryPlaceholder || result.partial >= 0 || (allUsed & ~result.used) & ~reach == 0
+    else { return nil }
+    return result
+  }
+
+  /// Tracks which placeholders are written; nil when `byte` starts or continues none unused.
+  private func placeholderStep(
+    _ state: State, _ byte: UInt8, _ next: DSLConstraint.State,
+    _ clauseState: RepeatedClauseRule.State
+  ) -> State? {
+    var result = State(
+      inner: next, used: state.used, partial: state.partial, clauses: clauseState)
+    let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    result.digits = isDigit ? state.digits + 1 : 0
+    guard result.digits <= Self.maximumDigits else { return nil }
     if state.partial < 0 {
       guard byte == UInt8(ascii: "<") else { return result }
       // Start a placeholder only if an unused one fits this slot, so none can dead-end here.
@@ -71,7 +121,8 @@ public struct PlaceholderConstraint: PrefixConstraint {
   }
 
   public func isComplete(_ state: State) -> Bool {
-    state.used == allUsed && inner.isComplete(state.inner)
+    (!requiresEveryPlaceholder || state.used == allUsed) && inner.isComplete(state.inner)
+      && state.partial < 0
   }
 
   /// Whether `text` is a complete query under these rules.
@@ -116,21 +167,26 @@ struct PlaceholderTrie: Sendable {
   func offersUnused(_ node: Int16, _ used: UInt16) -> Bool { below[Int(node)] & ~used != 0 }
 }
 
-/// The states of a `DSLConstraint` from which a complete query is reachable: every reachable
-/// state is enumerated once (breadth first over all 256 bytes), then acceptance is propagated
+/// The states of a `DSLConstraint` from which a complete query is reachable, each with the
+/// placeholders that can still be written from it: every reachable state is enumerated once
+/// (breadth first over all 256 bytes), then acceptance and placeholder slots are propagated
 /// backwards. Cached per set of entity choices: questions with the same placeholder kinds and
 /// counts share one table.
 enum LiveStates {
-  private static let cache = Mutex<[EntityChoices: Set<DSLConstraint.State>]>([:])
+  private static let cache = Mutex<[EntityChoices: [DSLConstraint.State: UInt16]]>([:])
 
-  static func of(_ constraint: DSLConstraint, key: EntityChoices) -> Set<DSLConstraint.State> {
+  static func of(_ constraint: DSLConstraint, key: EntityChoices, placeholders: [String])
+    -> [DSLConstraint.State: UInt16]
+  {
     if let hit = cache.withLock({ $0[key] }) { return hit }
-    let live = compute(constraint)
+    let live = compute(constraint, placeholders: placeholders)
     cache.withLock { $0[key] = live }
     return live
   }
 
-  static func compute(_ constraint: DSLConstraint) -> Set<DSLConstraint.State> {
+  static func compute(_ constraint: DSLConstraint, placeholders: [String])
+    -> [DSLConstraint.State: UInt16]
+  {
     var index: [DSLConstraint.State: Int32] = [constraint.initialState: 0]
     var states = [constraint.initialState]
     var predecessors: [[Int32]] = [[]]
@@ -160,6 +216,24 @@ enum LiveStates {
         stack.append(Int(p))
       }
     }
-    return Set(states.indices.filter { isLive[$0] }.map { states[$0] })
+    // Bit i: placeholder i can be written here, or somewhere ahead.
+    var reach = states.map { state -> UInt16 in
+      var bits: UInt16 = 0
+      for (i, word) in placeholders.enumerated()
+      where constraint.advance(state, bytes: word.utf8) != nil {
+        bits |= 1 << i
+      }
+      return bits
+    }
+    stack = reach.indices.filter { reach[$0] != 0 }
+    while let id = stack.popLast() {
+      for p in predecessors[id] where reach[Int(p)] | reach[id] != reach[Int(p)] {
+        reach[Int(p)] |= reach[id]
+        stack.append(Int(p))
+      }
+    }
+    var live: [DSLConstraint.State: UInt16] = [:]
+    for i in states.indices where isLive[i] { live[states[i]] = reach[i] }
+    return live
   }
 }

@@ -14,7 +14,10 @@ import Understanding
 ///   no number is given (`TopCountFix`), `since` for "since 2020" written as one year
 ///   (`OpenYearRangeFix`), "at home" / "away" (`LocationFix`), a number no innings, wicket,
 ///   position or over can have (`ImpossibleNumberFix`), a batting position or result nobody
-///   asked for (`UnaskedFilterFix`), "fastest hundreds" (`FastestFix`).
+///   asked for (`UnaskedFilterFix`), "fastest hundreds" (`FastestFix`), "most not outs" as a
+///   leaderboard (`LeaderboardFix`), matches played (`MatchesFix`), finals (`StageFix`),
+///   career totals the model wrote as one match's (`MatchRecordFix`), "A vs B" team stats as a
+///   head-to-head (`TeamsVersusFix`).
 enum PostDecodingFixes {
   /// The corrected query (still with placeholders) and a note per change. `players` gives the
   /// named players' roles; without it the fixes that need a role leave the query alone.
@@ -63,6 +66,7 @@ enum PostDecodingFixes {
     ImpossibleNumberFix.apply(&query, question, &notes)
     UnaskedFilterFix.apply(&query, question, &notes)
     mergeRepeats(&query, &notes)
+    TeamsVersusFix.apply(&query, question, &notes)
     oppositionAfterAgainst(&query, question.masked, &notes)
     ownBest(&query, question, &notes)
     BreakdownFix.apply(&query, question, &notes)
@@ -71,6 +75,10 @@ enum PostDecodingFixes {
     HostCountryFix.apply(&query, question, iplTeams: iplTeams, &notes)
     SeriesFix.apply(&query, question, &notes)
     FastestFix.apply(&query, question, &notes)
+    MatchRecordFix.apply(&query, question, &notes)
+    LeaderboardFix.apply(&query, question, &notes)
+    MatchesFix.apply(&query, question, &notes)
+    StageFix.apply(&query, question, &notes)
     TopCountFix.apply(&query, question, &notes)
     LocationFix.apply(&query, question, &notes)
     return (query, notes)
@@ -140,8 +148,11 @@ enum PostDecodingFixes {
       notes.append("opposition = \(other.printed): two teams named are a head-to-head")
       query.filters[teams[1]] = Filter(.opposition, .one(other))
     }
-    let years = query.filters.indices.filter { query.filters[$0].field == .year }
-    if years.count == 2, case .one(let a) = query.filters[years[0]].value,
+    // `year = A and year = B`, or `since A and since B` ("wins between 2015 and 2019").
+    let yearFields: Set<FilterField> = [.year, .since, .before]
+    let years = query.filters.indices.filter { yearFields.contains(query.filters[$0].field) }
+    if years.count == 2, query.filters[years[0]].field == query.filters[years[1]].field,
+      case .one(let a) = query.filters[years[0]].value,
       case .one(let b) = query.filters[years[1]].value
     {
       notes.append("year in \(a.printed)..\(b.printed): two years are a range")

@@ -26,6 +26,8 @@ public final class QuestionAnswerer {
   let yearSpans: [(format: String, years: ClosedRange<Int>)]
   /// One masker per set of placeholders: its allowed-token cache carries over between questions.
   private var maskers: [[String]: TokenMasker<PlaceholderConstraint>] = [:]
+  /// The same for the last-resort decode, where placeholders may be left out.
+  private var relaxedMaskers: [[String]: TokenMasker<PlaceholderConstraint>] = [:]
 
   public init(configuration: AskConfiguration = AskConfiguration()) throws {
     self.configuration = configuration
@@ -157,8 +159,19 @@ public final class QuestionAnswerer {
         // Greedy decoding can loop until the token budget runs out; a 2-wide beam keeps a
         // second path alive. Only failed questions pay for it.
         decoding.strategy = .beam(width: 2)
-        generation = try generator.generate(prompt: prompt, masker: masker, options: decoding)
-        answer.fixes.append("beam 2: greedy decoding failed (\(error))")
+        do {
+          generation = try generator.generate(prompt: prompt, masker: masker, options: decoding)
+          answer.fixes.append("beam 2: greedy decoding failed (\(error))")
+        } catch let second as GenerationError where Self.retried(second) {
+          // Last resort: the model may stop before writing every placeholder;
+          // `MissingPlaceholderFix` places the rest or the answer abstains.
+          decoding.strategy = .greedy
+          generation = try generator.generate(
+            prompt: prompt, masker: self.masker(for: placeholders, relaxed: true),
+            options: decoding)
+          answer.fixes.append(
+            "placeholders optional: greedy and beam 2 decoding failed (\(second))")
+        }
       }
     } catch {
       return finish(
@@ -183,8 +196,20 @@ public final class QuestionAnswerer {
     let result: DSLAnswer
     do {
       let written = try DSLParser.parse(generation.text)
+      var placed = written
+      let missing = MissingPlaceholderFix.apply(&placed, understood, &answer.fixes)
+      if !missing.isEmpty {
+        answer.timings.execute = milliseconds(since: clock)
+        return finish(
+          Abstention(
+            kind: .noQuery,
+            reason:
+              "could not write a query for \"\(understood.normalized)\" that uses "
+              + Self.list(missing.map(\.description), conjunction: "and"),
+            suggestions: [], closestQuestions: closest))
+      }
       let (fixed, notes) = PostDecodingFixes.apply(
-        written, question: understood,
+        placed, question: understood,
         defaultFormat: options.defaultFormat, iplTeams: iplTeams, players: linker.index)
       answer.fixes += notes
       answer.confidence = KeptTokenConfidence.minimum(generation, written: written, fixed: fixed)
@@ -243,11 +268,14 @@ public final class QuestionAnswerer {
     }
   }
 
-  private func masker(for placeholders: [String]) -> TokenMasker<PlaceholderConstraint> {
+  private func masker(for placeholders: [String], relaxed: Bool = false)
+    -> TokenMasker<PlaceholderConstraint>
+  {
     let key = placeholders.sorted()
-    if let masker = maskers[key] { return masker }
-    let masker = generator.masker(for: PlaceholderConstraint(placeholders: key))
-    maskers[key] = masker
+    if let masker = relaxed ? relaxedMaskers[key] : maskers[key] { return masker }
+    let masker = generator.masker(
+      for: PlaceholderConstraint(placeholders: key, requiresEveryPlaceholder: !relaxed))
+    if relaxed { relaxedMaskers[key] = masker } else { maskers[key] = masker }
     return masker
   }
 

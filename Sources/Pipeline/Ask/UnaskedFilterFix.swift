@@ -5,7 +5,10 @@ import Understanding
 /// Ashes wickets" came out with `position = 1`, "kohli odi runs in chases" with `result = won`.
 /// - `position` is dropped unless the question names a batting order ("openers"), a position
 ///   ("number 3", "batting at 4") or the position's number;
-/// - `result` is dropped unless the question says won, lost, drawn, tied or the like.
+/// - `result` is dropped unless the question says won, lost, drawn, tied or the like;
+/// - `batting = first|second` unless the question speaks of batting first, chasing or
+///   defending ("RCB vs CSK wins" came out with `batting = second`, copied from "wins chasing");
+/// - `toss` unless the question says toss.
 enum UnaskedFilterFix {
   static let positionWords: Set<String> = [
     "position", "positions", "number", "no", "batting", "opener", "openers", "opening",
@@ -15,6 +18,12 @@ enum UnaskedFilterFix {
     "loss", "losses", "losing", "defeat", "defeats", "drawn", "draw", "draws", "tied", "tie",
     "ties", "result", "results", "cause",
   ]
+
+  static let battingWords: Set<String> = [
+    "batting", "bat", "bats", "batted", "chase", "chases", "chasing", "chased", "defending",
+    "defend", "defended", "first", "second", "target", "targets", "setting",
+  ]
+  static let tossWords: Set<String> = ["toss", "tosses"]
 
   static func apply(
     _ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String]
@@ -26,14 +35,18 @@ enum UnaskedFilterFix {
       let unasked: Bool
       switch filter.field {
       case .position:
-        unasked = !positionAsked && !filter.value.operands.contains { operand in
-          switch operand {
-          case .placeholder: true
-          case .number(let n): words.words.contains(String(n))
-          default: false
+        unasked =
+          !positionAsked
+          && !filter.value.operands.contains { operand in
+            switch operand {
+            case .placeholder: true
+            case .number(let n): words.words.contains(String(n))
+            default: false
+            }
           }
-        }
       case .result: unasked = !words.contains(any: resultWords)
+      case .batting: unasked = !words.contains(any: battingWords)
+      case .toss: unasked = !words.contains(any: tossWords)
       default: unasked = false
       }
       if unasked { notes.append("dropped \(filter.printed): the question does not ask for it") }

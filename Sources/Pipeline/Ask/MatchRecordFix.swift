@@ -1,0 +1,37 @@
+import DSL
+import Understanding
+
+/// "most Test runs at the MCG" is a career leaderboard; the model wrote whole-match records
+/// (`top 10 matches by runs`: one batter's runs in one match). Match records are kept only
+/// when the question speaks of one match ("in a match", "in a single Test", "match figures");
+/// otherwise they become batters (or bowlers, for match figures) by the same measure.
+enum MatchRecordFix {
+  static let oneMatchWords: Set<String> = ["match", "game", "figures", "haul"]
+  static let singleWords: Set<String> = ["a", "an", "one", "single", "same"]
+
+  static func apply(
+    _ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String]
+  ) {
+    guard case .ranking(var ranking) = query.head,
+      [.matches, .matchFigures].contains(ranking.subject)
+    else { return }
+    let words = QuestionWords(question)
+    guard !words.contains(any: oneMatchWords) else { return }
+    let single = words.words.indices.contains { i in
+      singleWords.contains(words.words[i]) && words.after(i).map(isMatchWord) == true
+    }
+    guard !single else { return }
+    let subject: RankSubject = ranking.subject == .matches ? .batters : .bowlers
+    guard let measure = Measure.named(ranking.measure.word, in: subject.context) else { return }
+    notes.append(
+      "top \(subject.word) by \(measure.word): the question asks for totals, not one match's")
+    ranking.subject = subject
+    ranking.measure = measure
+    query.head = .ranking(ranking)
+  }
+
+  /// A format's name, one match of which is "a Test", "an ODI".
+  static func isMatchWord(_ word: String) -> Bool {
+    ["test", "odi", "t20i", "t20", "ipl", "innings"].contains(word)
+  }
+}
