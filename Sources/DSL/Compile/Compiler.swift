@@ -205,9 +205,10 @@ enum Aggregates {
       "(SELECT COUNT(*) FROM match_players mp JOIN matches m2 ON m2.id = mp.match_id WHERE "
       + conditions.joined(separator: " AND ") + ")"
     // One player's stats have no GROUP BY: asked alone, the count was repeated on a row per
-    // innings ("batting matches where player = ..." gave 173 rows of 173). Every row carries the
-    // same count, so MAX folds them into the one row.
-    return MeasureSQL(key == nil ? "MAX(\(count))" : count, .integer)
+    // innings ("batting matches where player = ..." gave 173 rows of 173). Adding 0 · COUNT(*)
+    // makes the select an aggregate, so it is one row; the uncorrelated count keeps its value
+    // even when no innings match (MAX of it would be NULL there).
+    return MeasureSQL(key == nil ? "(\(count) + 0 * COUNT(*))" : count, .integer)
   }
 
   /// What rows are grouped by.
