@@ -63,7 +63,7 @@ public struct PlaceholderConstraint: PrefixConstraint {
   }
 
   public var initialState: State {
-    State(inner: inner.initialState, used: 0, partial: -1)
+    State(inner: inner.initialState, used: 0, partial: -1, clauses: clauses.initialState)
   }
 
   public func advance(_ state: State, byte: UInt8) -> State? {

@@ -19,7 +19,8 @@ import Understanding
 ///   career totals the model wrote as one match's (`MatchRecordFix`), "A vs B" team stats as a
 ///   head-to-head (`TeamsVersusFix`), one innings' records as innings (`OneInningsFix`), a
 ///   minimum the model wrote as a filter (`QualifierFix`), all-round stats of batting or
-///   bowling measures only (`AllroundFix`).
+///   bowling measures only (`AllroundFix`), a batting order, over, batting first/second or
+///   result the question names in words (`NamedFilterFix`).
 enum PostDecodingFixes {
   /// The corrected query (still with placeholders) and a note per change. `players` gives the
   /// named players' roles; without it the fixes that need a role leave the query alone.
@@ -91,6 +92,7 @@ enum PostDecodingFixes {
     LeaderboardFix.apply(&query, question, &notes)
     MatchesFix.apply(&query, question, &notes)
     StageFix.apply(&query, question, &notes)
+    NamedFilterFix.apply(&query, question, &notes)
     TopCountFix.apply(&query, question, &notes)
     LocationFix.apply(&query, question, &notes)
     return (query, notes)

@@ -15,6 +15,9 @@ struct RepeatedClauseRule: Sendable {
     "batting", "phase", "dismissal", "date",
   ]
   static let qualifiers = ["runs", "balls", "innings", "matches", "wickets"]
+  /// Never offered: a date range is literal digits the model would make up (no placeholder
+  /// carries one); "most Test ducks since 2015" came out as `date in 2011-20-01..`.
+  static let refused = ["date"]
   /// The marker of "year in" in the trie (not a bit of `used`).
   static let yearRange = 31
 
@@ -53,6 +56,15 @@ struct RepeatedClauseRule: Sendable {
     if phrase.hasSuffix("year in") { return yearRange }
     if phrase.hasPrefix("min ") { return fields.count + (index - 2 * fields.count) }
     return index / 2
+  }
+
+  /// Before any byte: the refused fields count as written.
+  var initialState: State {
+    var state = State()
+    for field in Self.refused {
+      if let i = Self.fields.firstIndex(of: field) { state.used |= 1 << i }
+    }
+    return state
   }
 
   struct State: Hashable, Sendable {

@@ -9,6 +9,8 @@ import Understanding
 /// - `batting = first|second` unless the question speaks of batting first, chasing or
 ///   defending ("RCB vs CSK wins" came out with `batting = second`, copied from "wins chasing");
 /// - `toss` unless the question says toss;
+/// - `stage` unless the question says final, semi or knockout ("most ODI runs by tailenders"
+///   came out with `stage = final`);
 /// - `innings = N` unless the question says innings or first/second/third/fourth ("India Test
 ///   wins by year" came out with `innings = 1`, which team stats cannot take).
 enum UnaskedFilterFix {
@@ -26,6 +28,9 @@ enum UnaskedFilterFix {
     "defend", "defended", "first", "second", "target", "targets", "setting",
   ]
   static let tossWords: Set<String> = ["toss", "tosses"]
+  static let stageWords: Set<String> = [
+    "final", "finals", "semi", "semis", "semifinal", "semifinals", "knockout", "knockouts",
+  ]
   static let inningsWords: Set<String> = [
     "innings", "inning", "inns", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
     "last", "final",
@@ -53,6 +58,7 @@ enum UnaskedFilterFix {
       case .result: unasked = !words.contains(any: resultWords)
       case .batting: unasked = !words.contains(any: battingWords)
       case .toss: unasked = !words.contains(any: tossWords)
+      case .stage: unasked = !words.contains(any: stageWords)
       case .innings:
         unasked =
           !words.contains(any: inningsWords)
