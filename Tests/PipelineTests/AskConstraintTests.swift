@@ -123,4 +123,26 @@ import Testing
     let strict = PlaceholderConstraint(placeholders: ["<team1>", "<team2>"])
     #expect(!strict.accepts("team wins where team = <team1> and format = IPL"))
   }
+
+  /// "leading ODI run scorers in 2023" dead-ended in `year in <year1>..`: a year range opens
+  /// only with two year placeholders unwritten.
+  @Test func aYearRangeNeedsTwoYears() {
+    let one = PlaceholderConstraint(placeholders: ["<year1>"])
+    #expect(
+      one.advance(one.initialState, bytes: "top 10 batters by runs where year in".utf8) == nil)
+    #expect(one.accepts("top 10 batters by runs where year = <year1>"))
+    let two = PlaceholderConstraint(placeholders: ["<year1>", "<year2>"])
+    #expect(two.accepts("top 10 batters by runs where year in <year1>..<year2>"))
+  }
+
+  /// Dates are literal digits no placeholder carries: the model made one up
+  /// (`date in 2011-20-01..` for "most Test ducks since 2015"), so `date` is never offered.
+  @Test func datesAreNeverOffered() {
+    let one = PlaceholderConstraint(placeholders: ["<year1>"])
+    #expect(
+      one.advance(
+        one.initialState, bytes: "top 10 batters by ducks where format = Test and date".utf8)
+        == nil)
+    #expect(one.accepts("top 10 batters by ducks where format = Test and since <year1>"))
+  }
 }

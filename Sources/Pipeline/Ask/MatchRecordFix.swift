@@ -4,9 +4,11 @@ import Understanding
 /// "most Test runs at the MCG" is a career leaderboard; the model wrote whole-match records
 /// (`top 10 matches by runs`: one batter's runs in one match). Match records are kept only
 /// when the question speaks of one match ("in a match", "in a single Test", "match figures");
-/// otherwise they become batters (or bowlers, for match figures) by the same measure.
+/// otherwise they become batters by the same measure, and match figures become the best
+/// figures of an innings (`spells`, the corpus's "best bowling figures") when the question
+/// says figures, else bowlers by wickets ("best ODI bowling figures against Australia").
 enum MatchRecordFix {
-  static let oneMatchWords: Set<String> = ["match", "game", "figures", "haul"]
+  static let oneMatchWords: Set<String> = ["match", "game", "haul"]
   static let singleWords: Set<String> = ["a", "an", "one", "single", "same"]
 
   static func apply(
@@ -21,7 +23,10 @@ enum MatchRecordFix {
       singleWords.contains(words.words[i]) && words.after(i).map(isMatchWord) == true
     }
     guard !single else { return }
-    let subject: RankSubject = ranking.subject == .matches ? .batters : .bowlers
+    let subject: RankSubject =
+      ranking.subject == .matches
+      ? .batters
+      : words.contains(any: ["figures", "figure", "spell", "spells"]) ? .spells : .bowlers
     guard let measure = Measure.named(ranking.measure.word, in: subject.context) else { return }
     notes.append(
       "top \(subject.word) by \(measure.word): the question asks for totals, not one match's")

@@ -11,7 +11,8 @@ enum MatchesFix {
   /// "played" asks for a count at the end of the question or before a scope word; "how has
   /// Kohli played against Anderson" does not.
   static let afterPlayed: Set<String> = [
-    "in", "for", "since", "before", "between", "at", "so", "till", "until", "overall",
+    "in", "for", "since", "before", "between", "at", "so", "till", "until", "overall", "from",
+    "during", "across",
   ]
   /// Results and other measures the question may name instead ("matches won").
   static let otherMeasureWords: Set<String> = [

@@ -24,6 +24,11 @@ enum MeasureCheck {
     "wickets": ["wickets"],
   ]
 
+  /// Team results the glossary has no hint for, by the question's own word ("how many ties
+  /// have there been for NZ in ODIs" came out as a list of batters by runs). "tied", "drawn"
+  /// are left out: they are also filters (`result = tied`).
+  static let resultWords: [String: String] = ["ties": "ties", "draws": "draws"]
+
   /// The named measures the query does not give.
   static func missing(_ query: DSLQuery, question: UnderstoodQuestion) -> [String] {
     // "runs conceded" answers "runs" only when the question is about conceding.
@@ -37,11 +42,14 @@ enum MeasureCheck {
       case .ranking(let r): Set([r.measure.word] + query.qualifiers.map(\.measure.rawValue))
       case .stats(let s): Set(s.measures.map(\.word))
       }
-    return question.hints.measures.filter { hint in
+    let named = question.hints.measures.filter { hint in
       guard var accepted = answers[hint] else { return false }
       if hint == "runs" && conceding { accepted.insert("runs conceded") }
       if hint.hasSuffix("-wicket hauls") && takers { accepted.insert("wickets") }
       return written.isDisjoint(with: accepted)
     }
+    let results = QuestionWords(question).words.compactMap { resultWords[$0] }
+      .filter { !written.contains($0) }
+    return named + Array(Set(results)).sorted()
   }
 }

@@ -39,6 +39,8 @@ public struct PlaceholderConstraint: PrefixConstraint {
   let placeholders: PlaceholderTrie
   let allUsed: UInt16
   let clauses = RepeatedClauseRule()
+  /// Bit i: placeholder i is a year.
+  let years: UInt16
   /// False for the last-resort decode: the query may end with placeholders unwritten, and
   /// `MissingPlaceholderFix` places them or the answerer abstains.
   let requiresEveryPlaceholder: Bool
@@ -55,10 +57,13 @@ public struct PlaceholderConstraint: PrefixConstraint {
     live = LiveStates.of(inner, key: choices, placeholders: Array(names))
     self.placeholders = PlaceholderTrie(Array(names))
     allUsed = names.isEmpty ? 0 : UInt16(truncatingIfNeeded: (1 << names.count) - 1)
+    years = names.enumerated().reduce(0) { bits, named in
+      named.element.hasPrefix("<year") ? bits | 1 << named.offset : bits
+    }
   }
 
   public var initialState: State {
-    State(inner: inner.initialState, used: 0, partial: -1)
+    State(inner: inner.initialState, used: 0, partial: -1, clauses: clauses.initialState)
   }
 
   public func advance(_ state: State, byte: UInt8) -> State? {
@@ -78,6 +83,7 @@ public struct PlaceholderConstraint: PrefixConstraint {
   private func step(_ state: State, _ byte: UInt8) -> State? {
     guard let next = inner.advance(state.inner, byte: byte), let reach = live[next],
       let clauseState = clauses.advance(state.clauses, byte: byte),
+      !clauseState.opensYearRange || (years & ~state.used).nonzeroBitCount >= 2,
       let result = placeholderStep(state, byte, next, clauseState)
     else { return nil }
     // Outside a placeholder, every unwritten one must still have a place ahead.

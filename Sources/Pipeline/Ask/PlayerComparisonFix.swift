@@ -15,6 +15,7 @@ enum PlayerComparisonFix {
     _ query: inout DSLQuery, _ question: UnderstoodQuestion, players: NameIndex?,
     _ notes: inout [String]
   ) {
+    matchUpWrittenAsComparison(&query, question, players: players)
     guard case .stats = query.head, query.breakdown == nil,
       let subject = query.filters.firstIndex(where: { $0.field == .player }),
       case .one(.placeholder(let first)) = query.filters[subject].value,
@@ -45,10 +46,30 @@ enum PlayerComparisonFix {
       query.head = .stats(
         bowlsToRival
           ? Stats(discipline: .bowling, measures: [.wickets, .bowlingBalls, .runsConceded])
-          : Stats(discipline: .batting, measures: [.battingRuns, .battingBalls, .battingDismissals]))
+          : Stats(
+            discipline: .batting, measures: [.battingRuns, .battingBalls, .battingDismissals]))
     }
     let how = bowlsToRival ? "bowls to" : "bats against"
     notes.append("\(discipline.word) and \(wanted.word) = \(second): \(first) \(how) \(second)")
+  }
+
+  /// "kohli vs rashid khan ipl" came out as `player in (X, Y) ... per player` (both bowling):
+  /// a batter and a bowler named with "vs" are rewritten as `player = X and bowler = Y`, which
+  /// the rules above then turn into the match-up from the right side.
+  static func matchUpWrittenAsComparison(
+    _ query: inout DSLQuery, _ question: UnderstoodQuestion, players: NameIndex?
+  ) {
+    guard case .stats = query.head, query.breakdown == .player,
+      let i = query.filters.firstIndex(where: { $0.field == .player }),
+      case .list(let named) = query.filters[i].value, named.count == 2,
+      case .placeholder(let first) = named[0], case .placeholder(let second) = named[1],
+      let a = role(first, question, players), let b = role(second, question, players),
+      a != b, a != .allrounder, b != .allrounder,
+      QuestionWords(question).contains(any: MissingPlaceholderFix.versusWords)
+    else { return }
+    query.filters[i] = Filter(.player, .one(.placeholder(first)))
+    query.filters.insert(Filter(.bowler, .one(.placeholder(second))), at: i + 1)
+    query.breakdown = nil
   }
 
   static func role(_ p: Placeholder, _ question: UnderstoodQuestion, _ players: NameIndex?)

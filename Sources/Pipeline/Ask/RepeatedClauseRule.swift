@@ -6,13 +6,20 @@
 /// anyway, and `team = A and team = B` or `year = A and year = B` are what the post-decoding
 /// fixes turn into a head-to-head or a range.
 ///
-/// A byte trie over the clause openings ("and format", "where format", "min runs").
+/// A byte trie over the clause openings ("and format", "where format", "min runs"). It also
+/// marks where a year range opens (`year in`), which needs two unwritten year placeholders:
+/// "leading ODI run scorers in 2023" dead-ended in `year in <year1>..` copied from an example.
 struct RepeatedClauseRule: Sendable {
   static let fields = [
     "format", "innings", "wicket", "over", "position", "location", "stage", "result", "toss",
     "batting", "phase", "dismissal", "date",
   ]
   static let qualifiers = ["runs", "balls", "innings", "matches", "wickets"]
+  /// Never offered: a date range is literal digits the model would make up (no placeholder
+  /// carries one); "most Test ducks since 2015" came out as `date in 2011-20-01..`.
+  static let refused = ["date"]
+  /// The marker of "year in" in the trie (not a bit of `used`).
+  static let yearRange = 31
 
   /// Clause openings; index i is bit i of `State.used`.
   let phrases: [String]
@@ -25,6 +32,7 @@ struct RepeatedClauseRule: Sendable {
       phrases += ["and \(field)", "where \(field)"]
     }
     phrases += Self.qualifiers.map { "min \($0)" }
+    phrases += ["and year in", "where year in"]
     self.phrases = phrases
     for (index, phrase) in phrases.enumerated() {
       var node = 0
@@ -45,8 +53,18 @@ struct RepeatedClauseRule: Sendable {
 
   /// The field's bit: "and X" and "where X" share one, qualifiers have their own.
   private static func bit(for phrase: String, index: Int) -> Int {
+    if phrase.hasSuffix("year in") { return yearRange }
     if phrase.hasPrefix("min ") { return fields.count + (index - 2 * fields.count) }
     return index / 2
+  }
+
+  /// Before any byte: the refused fields count as written.
+  var initialState: State {
+    var state = State()
+    for field in Self.refused {
+      if let i = Self.fields.firstIndex(of: field) { state.used |= 1 << i }
+    }
+    return state
   }
 
   struct State: Hashable, Sendable {
@@ -55,6 +73,8 @@ struct RepeatedClauseRule: Sendable {
     var node: Int16 = 0
     /// Bit per field or qualifier already written.
     var used: UInt32 = 0
+    /// The byte just read ended "year in".
+    var opensYearRange = false
   }
 
   /// The state after `byte`, or nil when it completes a clause already written. A clause is
@@ -62,8 +82,12 @@ struct RepeatedClauseRule: Sendable {
   /// lets the model write a field it must then abandon.
   func advance(_ state: State, byte: UInt8) -> State? {
     var next = state
+    next.opensYearRange = false
     if state.node >= 0, let child = children[Int(state.node)][byte] {
-      if let bit = clause[Int(child)] {
+      if clause[Int(child)] == Self.yearRange {
+        next.opensYearRange = true
+        next.node = -1
+      } else if let bit = clause[Int(child)] {
         guard state.used & (1 << bit) == 0 else { return nil }
         next.used |= 1 << bit
         next.node = -1

@@ -45,6 +45,23 @@ enum ScopeCheck {
     ("ranji", "only Tests, ODIs, T20 internationals and the IPL are in the data"),
     ("sheffield shield", "only Tests, ODIs, T20 internationals and the IPL are in the data"),
     ("first class", "only Tests, ODIs, T20 internationals and the IPL are in the data"),
+    // Measures and players' attributes the query language has no word for: the model wrote
+    // some other measure for "most wides bowled in ODIs" and "fastest ball bowled in the IPL".
+    ("wides", "the query language does not count wides or no-balls"),
+    ("no balls", "the query language does not count wides or no-balls"),
+    ("noballs", "the query language does not count wides or no-balls"),
+    ("speed", "the data has no ball speeds"),
+    ("kph", "the data has no ball speeds"),
+    ("mph", "the data has no ball speeds"),
+    ("fastest ball", "the data has no ball speeds"),
+    ("fastest delivery", "the data has no ball speeds"),
+    ("spinner", "the data has no bowling styles (spin, pace, left-arm)"),
+    ("spinners", "the data has no bowling styles (spin, pace, left-arm)"),
+    ("pacer", "the data has no bowling styles (spin, pace, left-arm)"),
+    ("pacers", "the data has no bowling styles (spin, pace, left-arm)"),
+    ("seamers", "the data has no bowling styles (spin, pace, left-arm)"),
+    ("fast bowlers", "the data has no bowling styles (spin, pace, left-arm)"),
+    ("left arm", "the data has no bowling styles (spin, pace, left-arm)"),
   ]
 
   /// Why the question is outside the data, or nil.

@@ -8,7 +8,11 @@ import Understanding
 /// - `result` is dropped unless the question says won, lost, drawn, tied or the like;
 /// - `batting = first|second` unless the question speaks of batting first, chasing or
 ///   defending ("RCB vs CSK wins" came out with `batting = second`, copied from "wins chasing");
-/// - `toss` unless the question says toss.
+/// - `toss` unless the question says toss;
+/// - `stage` unless the question says final, semi or knockout ("most ODI runs by tailenders"
+///   came out with `stage = final`);
+/// - `innings = N` unless the question says innings or first/second/third/fourth ("India Test
+///   wins by year" came out with `innings = 1`, which team stats cannot take).
 enum UnaskedFilterFix {
   static let positionWords: Set<String> = [
     "position", "positions", "number", "no", "batting", "opener", "openers", "opening",
@@ -24,6 +28,13 @@ enum UnaskedFilterFix {
     "defend", "defended", "first", "second", "target", "targets", "setting",
   ]
   static let tossWords: Set<String> = ["toss", "tosses"]
+  static let stageWords: Set<String> = [
+    "final", "finals", "semi", "semis", "semifinal", "semifinals", "knockout", "knockouts",
+  ]
+  static let inningsWords: Set<String> = [
+    "innings", "inning", "inns", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
+    "last", "final",
+  ]
 
   static func apply(
     _ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String]
@@ -47,6 +58,11 @@ enum UnaskedFilterFix {
       case .result: unasked = !words.contains(any: resultWords)
       case .batting: unasked = !words.contains(any: battingWords)
       case .toss: unasked = !words.contains(any: tossWords)
+      case .stage: unasked = !words.contains(any: stageWords)
+      case .innings:
+        unasked =
+          !words.contains(any: inningsWords)
+          && !filter.value.operands.contains { if case .placeholder = $0 { true } else { false } }
       default: unasked = false
       }
       if unasked { notes.append("dropped \(filter.printed): the question does not ask for it") }

@@ -1,0 +1,38 @@
+import DSL
+import Understanding
+
+/// "best IPL averages for openers (min 1500 runs)": the number is a `min` qualifier. The model
+/// put it in a filter (`innings = <num1>`), which then failed as no innings 1500. A number
+/// after "min", "minimum" or "at least" with a countable word next to it (runs, balls, innings,
+/// matches, wickets) is moved from any filter to `min <word> <numN>` of a leaderboard.
+enum QualifierFix {
+  static let minimumWords: Set<String> = ["min", "minimum", "least", "atleast"]
+
+  static func apply(
+    _ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String]
+  ) {
+    guard case .ranking = query.head else { return }
+    let words = QuestionWords(question)
+    for binding in question.bindings where binding.kind == .num {
+      guard let at = words.positions(of: binding.placeholder).first,
+        let placeholder = query.placeholders.first(where: { $0.description == binding.placeholder }
+        ),
+        let filter = query.filters.firstIndex(where: {
+          $0.value.operands.contains(.placeholder(placeholder))
+        })
+      else { continue }
+      let before = words.words[max(0, at - 2)..<at]
+      guard before.contains(where: minimumWords.contains),
+        let measure = [words.after(at), words.before(at)].compactMap({ $0 }).compactMap(
+          QualifierMeasure.init(rawValue:)
+        ).first,
+        !query.qualifiers.contains(where: { $0.measure == measure })
+      else { continue }
+      notes.append(
+        "min \(measure.rawValue) \(placeholder): the question sets a minimum, the model wrote "
+          + query.filters[filter].printed)
+      query.filters.remove(at: filter)
+      query.qualifiers.append(Qualifier(measure: measure, value: .placeholder(placeholder)))
+    }
+  }
+}
