@@ -2,11 +2,9 @@
 //
 // One tdpbusd multiplies 16 tokens' activation bytes (q + 128) by 16 weight rows' signed bytes
 // over one scale block (32 weights; 16 for Q6_K, whose scales are per 16): a 16 × 16 tile of
-// exact int32 block sums. Each tile is stored and scaled in floats, 16 rows per zmm, in the
-// float order of every level (docs/GENERATOR.md): per 32-block, acc = fma(V, C, acc) with V
-// the exact block sum (Q4_K: times the sub-block scale; Q6_K: Σ half scale · half sum, in
-// integers) and C = row scale · token scale, then the min term. One lane per row, blocks in
-// order: the same operations as the one-token kernel's lanes, so the same bits.
+// exact int32 block sums. Each tile is stored and scaled in floats, 16 rows per zmm, one lane
+// per row and blocks in order: acc = fma(V, row scale · token scale, acc), then the min term,
+// the operations of the one-token kernel's lanes (docs/GENERATOR.md), so the same bits.
 //
 // Weights are decoded 16 rows at a time (cq_decode_row) and repacked into tile order; tokens
 // are padded to 16 with zeros (the packed batch has room), and unused rows and tokens are
@@ -47,16 +45,14 @@ typedef struct {
   uint8_t rows[16];
 } tile_config;
 
-// A group of 16 weight rows in tile order, per tile block tb (length L), and their per-32-block
-// factors, 16 rows per zmm.
+// A group of 16 weight rows in tile order, per scale block sb (length L).
 typedef struct {
-  int L, count, blocks;  // tile block length; tile blocks and 32-blocks per row
-  int type;
-  int32_t *tiles;  // padded/4 × 16 dwords: tiles[tb][k][row] = bytes 4k..4k+3 of block tb
+  int L, count;  // block length; blocks per row
+  int32_t *tiles;  // padded/4 × 16 dwords: tiles[sb][k][row] = bytes 4k..4k+3 of block sb
   int32_t *offsets;  // count × 16: -128 · the block's weight sum, per row
-  float *scales;  // blocks × 16
-  int32_t *mult;  // 2 · blocks × 16: per 16-weight half
-  float *mins, *minScales;  // blocks × 16
+  float *scales;  // count × 16
+  float *mins;  // blocksPadded × 16 (per 32-block), when the type has a min term
+  int minKind;
 } row_group;
 
 // Transposes a 16 × 16 matrix of dwords: row i of `in` (stride `stride` dwords) becomes column i.
@@ -88,93 +84,56 @@ AMX static inline void transpose16(const int32_t *in, size_t stride, __m512i out
 
 // The 16 decoded rows (rows past `count` are zero) in tile order, 64 weights at a time.
 AMX static void repack(const decoded_row *rows, int count, int padded, row_group *g) {
+  g->minKind = rows[0].minKind;
   int lanes = g->L / 4;
-  size_t stride = (size_t)(rows[1].w - rows[0].w) / 4;  // dwords from one row to the next
   for (int c = 0; c < padded / 64; c++) {
-    __m512i w[16], start[16];
-    transpose16((const int32_t *)rows[0].w + 16 * c, stride, w);
-    transpose16(rows[0].start + 16 * c, stride, start);
+    __m512i w[16], start[16], scale[16];
+    transpose16((const int32_t *)rows[0].w + 16 * c, (size_t)(rows[1].w - rows[0].w) / 4, w);
+    transpose16(rows[0].start + 16 * c, (size_t)(rows[1].w - rows[0].w) / 4, start);
+    transpose16((const int32_t *)rows[0].scale + 16 * c, (size_t)(rows[1].w - rows[0].w) / 4, scale);
     for (int j = 0; j < 16; j++) _mm512_store_si512(g->tiles + (size_t)(16 * c + j) * 16, w[j]);
     for (int k = 0; k < 16 / lanes; k++) {
-      int tb = c * 16 / lanes + k;
-      if (tb >= g->count) break;
+      int sb = c * 16 / lanes + k;
+      if (sb >= g->count) break;
       __m512i offset = start[k * lanes];
       for (int j = 1; j < lanes; j++) offset = _mm512_add_epi32(offset, start[k * lanes + j]);
-      _mm512_store_si512(g->offsets + 16 * tb, offset);
+      _mm512_store_si512(g->offsets + 16 * sb, offset);
+      _mm512_store_si512(g->scales + 16 * sb, scale[k * lanes]);
     }
   }
-  for (int r = 0; r < count; r++) {
-    for (int k = 0; k < g->blocks; k++) {
-      g->scales[16 * k + r] = rows[r].scale[k];
-      g->mult[32 * k + r] = rows[r].mult[2 * k];
-      g->mult[32 * k + 16 + r] = rows[r].mult[2 * k + 1];
-      g->mins[16 * k + r] = rows[r].mins[k];
-      g->minScales[16 * k + r] = rows[r].minScale[k];
-    }
+  if (g->minKind != MIN_NONE) {
+    int blocks = g->count * g->L / 32;
+    memset(g->mins, 0, sizeof(float) * (size_t)blocks * 16);
+    for (int r = 0; r < count; r++)
+      for (int k = 0; k < blocks; k++) g->mins[k * 16 + r] = rows[r].mins[k];
   }
 }
 
-// The 16 × 16 int32 block sums (token-major) of activation bytes x and tile block tb into tile 0.
-AMX static inline void tile_sums(const row_group *g, const uint8_t *x, int tb, int padded,
-                                 int32_t *sums) {
-  _tile_zero(0);
-  _tile_loadd(1, x + (size_t)tb * g->L, padded);
-  _tile_loadd(2, g->tiles + (size_t)tb * (g->L / 4) * 16, 64);
-  _tile_dpbusd(0, 1, 2);
-  _tile_stored(0, sums, 64);
-}
-
-// acc[t] (16 rows of output for token t0 + t) over every 32-block.
+// acc[t] (16 rows of output for token t0 + t) over every scale block.
 AMX static void group_times_tokens(const row_group *g, const batch *b, int t0, __m512 acc[16]) {
-  int32_t lo[16 * 16] __attribute__((aligned(64)));
-  int32_t hi[16 * 16] __attribute__((aligned(64)));
+  int32_t sums[16 * 16] __attribute__((aligned(64)));
   for (int t = 0; t < 16; t++) acc[t] = _mm512_setzero_ps();
   const uint8_t *x = b->xu + (size_t)t0 * b->padded;
-  size_t stride = (size_t)b->blocksPadded;
-  const float *xd = b->xd + (size_t)t0 * stride, *xs = b->xs + (size_t)t0 * stride;
-  const float *xsum = b->xsum + (size_t)t0 * stride;
-  for (int k = 0; k < g->blocks; k++) {
-    __m512 scale = _mm512_load_ps(g->scales + 16 * k);
-    if (g->type == CQ_Q6_K) {
-      tile_sums(g, x, 2 * k, b->padded, lo);
-      tile_sums(g, x, 2 * k + 1, b->padded, hi);
-      __m512i offLo = _mm512_load_si512(g->offsets + 32 * k);
-      __m512i offHi = _mm512_load_si512(g->offsets + 32 * k + 16);
-      __m512i multLo = _mm512_load_si512(g->mult + 32 * k);
-      __m512i multHi = _mm512_load_si512(g->mult + 32 * k + 16);
-      for (int t = 0; t < 16; t++) {
-        __m512i sLo = _mm512_add_epi32(_mm512_load_si512(lo + 16 * t), offLo);
-        __m512i sHi = _mm512_add_epi32(_mm512_load_si512(hi + 16 * t), offHi);
-        __m512i s = _mm512_add_epi32(_mm512_mullo_epi32(sLo, multLo),
-                                     _mm512_mullo_epi32(sHi, multHi));
-        __m512 c = _mm512_mul_ps(scale, _mm512_set1_ps(xd[(size_t)t * stride + k]));
-        acc[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), c, acc[t]);
-      }
-      continue;
-    }
-    tile_sums(g, x, k, b->padded, lo);
-    __m512i offset = _mm512_load_si512(g->offsets + 16 * k);
-    if (g->type == CQ_Q4_K) {
-      __m512 mult = _mm512_cvtepi32_ps(_mm512_load_si512(g->mult + 32 * k));
-      __m512 mins = _mm512_load_ps(g->mins + 16 * k);
-      __m512 minScale = _mm512_load_ps(g->minScales + 16 * k);
-      for (int t = 0; t < 16; t++) {
-        __m512 d = _mm512_set1_ps(xd[(size_t)t * stride + k]);
-        __m512i s = _mm512_add_epi32(_mm512_load_si512(lo + 16 * t), offset);
-        __m512 v = _mm512_mul_ps(_mm512_cvtepi32_ps(s), mult);
-        acc[t] = _mm512_fmadd_ps(v, _mm512_mul_ps(scale, d), acc[t]);
-        __m512 mq = _mm512_mul_ps(mins, _mm512_set1_ps(xsum[(size_t)t * stride + k]));
-        acc[t] = _mm512_fnmadd_ps(mq, _mm512_mul_ps(minScale, d), acc[t]);
-      }
-      continue;
-    }
-    __m512 mins = _mm512_load_ps(g->mins + 16 * k);
+  const float *xm = g->minKind == MIN_XS ? b->xs : b->xdsum;
+  int lanes = g->L / 4, perBlock = 32 / g->L;
+  for (int sb = 0; sb < g->count; sb++) {
+    _tile_zero(0);
+    _tile_loadd(1, x + (size_t)sb * g->L, b->padded);
+    _tile_loadd(2, g->tiles + (size_t)sb * lanes * 16, 64);
+    _tile_dpbusd(0, 1, 2);
+    _tile_stored(0, sums, 64);
+    __m512i offset = _mm512_load_si512(g->offsets + 16 * sb);
+    __m512 scale = _mm512_load_ps(g->scales + 16 * sb);
+    int block = sb / perBlock;
+    const float *xd = b->xd + (size_t)t0 * b->padded / 4 + 8 * block;
     for (int t = 0; t < 16; t++) {
-      __m512i s = _mm512_add_epi32(_mm512_load_si512(lo + 16 * t), offset);
-      __m512 c = _mm512_mul_ps(scale, _mm512_set1_ps(xd[(size_t)t * stride + k]));
-      acc[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), c, acc[t]);
-      if (g->type == CQ_Q4_1)
-        acc[t] = _mm512_fmadd_ps(mins, _mm512_set1_ps(xs[(size_t)t * stride + k]), acc[t]);
+      __m512 s = _mm512_cvtepi32_ps(_mm512_add_epi32(_mm512_load_si512(sums + 16 * t), offset));
+      acc[t] = _mm512_fmadd_ps(s, _mm512_mul_ps(scale, _mm512_set1_ps(xd[(size_t)t * b->padded / 4])), acc[t]);
+    }
+    if (g->minKind != MIN_NONE && sb % perBlock == perBlock - 1) {
+      __m512 mins = _mm512_load_ps(g->mins + 16 * block);
+      for (int t = 0; t < 16; t++)
+        acc[t] = _mm512_fmadd_ps(mins, _mm512_set1_ps(xm[(size_t)(t0 + t) * b->blocksPadded + block]), acc[t]);
     }
   }
 }
@@ -182,26 +141,27 @@ AMX static void group_times_tokens(const row_group *g, const batch *b, int t0, _
 AMX int cq_matmul_amx(int type, const uint8_t *w, size_t rowBytes, int rowBegin, int rowEnd,
                       const batch *b, float *out, size_t ldo) {
   if (!cq_amx_usable()) return 0;
-  int L = type == CQ_Q6_K ? 16 : 32, count = b->n / L, blocks = b->n / 32;
+  int L = type == CQ_Q6_K ? 16 : 32, count = b->n / L;
   size_t padded = (size_t)b->padded, blocksPadded = (size_t)b->blocksPadded;
-  size_t rowSize = cq_decoded_row_bytes(padded, blocksPadded);
-  size_t perBlock = 16 * (sizeof(float) + 2 * sizeof(int32_t) + 2 * sizeof(float));
-  size_t groupSize = padded * 16 + (size_t)count * 16 * sizeof(int32_t) + blocksPadded * perBlock;
+  size_t rowSize = 3 * padded + blocksPadded * sizeof(float);
+  size_t groupSize = padded * 16 + (size_t)count * 16 * (sizeof(int32_t) + sizeof(float))
+    + blocksPadded * 16 * sizeof(float);
   char *memory = aligned_alloc(64, round_up_64(16 * rowSize + groupSize));
   if (!memory) return 0;
   memset(memory, 0, 16 * rowSize);
   decoded_row rows[16];
-  for (int i = 0; i < 16; i++)
-    rows[i] = cq_decoded_row_at(memory + (size_t)i * rowSize, padded, blocksPadded);
+  for (int i = 0; i < 16; i++) {
+    char *at = memory + (size_t)i * rowSize;
+    rows[i] = (decoded_row){(int8_t *)at, (int32_t *)(at + padded), (float *)(at + 2 * padded),
+                            (float *)(at + 3 * padded), MIN_NONE};
+  }
   char *at = memory + 16 * rowSize;
-  row_group g = {L, count, blocks, type, (int32_t *)at, NULL, NULL, NULL, NULL, NULL};
+  row_group g = {L, count, (int32_t *)at, NULL, NULL, NULL, MIN_NONE};
   at += padded * 16;
   g.offsets = (int32_t *)at;
   at += sizeof(int32_t) * (size_t)count * 16;
   g.scales = (float *)at;
-  g.mult = (int32_t *)(g.scales + blocksPadded * 16);
-  g.mins = (float *)(g.mult + 2 * blocksPadded * 16);
-  g.minScales = g.mins + blocksPadded * 16;
+  g.mins = g.scales + (size_t)count * 16;
 
   tile_config config = {0};
   config.palette = 1;

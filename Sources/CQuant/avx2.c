@@ -1,8 +1,8 @@
 // x86 kernels: integer products of weight rows with cq_q8 activation blocks for one token or
 // a few (AVX2, and the same code with VNNI's one-instruction byte dot product where the CPU
-// has it), activation quantisation and dequantisation. Each function is compiled for its instruction
-// set through a target attribute and only called when cq_level() says the CPU has it;
-// everything else falls back to reference.c.
+// has it), activation quantisation and dequantisation. Each function is compiled for its
+// instruction set through a target attribute and only called when cq_level() says the CPU has
+// it; everything else falls back to reference.c.
 #include "batch.h"
 #include "blocks.h"
 #include "cquant.h"
@@ -51,33 +51,39 @@ int cq_has_avx2(void) { return cq_level() >= CQ_LEVEL_AVX2; }
 #define KERNEL_INLINE AVX2_INLINE
 #define KERNEL_SUFFIX avx2
 #define DOT_US(u, s) _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1))
+#define DOT_US_ADD(a, u, s) _mm256_add_epi32(a, DOT_US(u, s))
 #include "dot_kernels.h"
 #undef KERNEL
 #undef KERNEL_INLINE
 #undef KERNEL_SUFFIX
 #undef DOT_US
+#undef DOT_US_ADD
 
 // AVX-VNNI (VEX encoded, e.g. Alder Lake): vpdpbusd on 256 bits.
 #define KERNEL __attribute__((target("avxvnni,avx2,fma,f16c")))
 #define KERNEL_INLINE static inline __attribute__((target("avxvnni,avx2,fma,f16c"), always_inline))
 #define KERNEL_SUFFIX avxvnni
 #define DOT_US(u, s) _mm256_dpbusd_avx_epi32(_mm256_setzero_si256(), u, s)
+#define DOT_US_ADD(a, u, s) _mm256_dpbusd_avx_epi32(a, u, s)
 #include "dot_kernels.h"
 #undef KERNEL
 #undef KERNEL_INLINE
 #undef KERNEL_SUFFIX
 #undef DOT_US
+#undef DOT_US_ADD
 
 // AVX512-VNNI with VL (EVEX encoded; also on Xeons without AVX-VNNI): vpdpbusd on 256 bits.
 #define KERNEL __attribute__((target(AVX512_TARGETS)))
 #define KERNEL_INLINE static inline __attribute__((target(AVX512_TARGETS), always_inline))
 #define KERNEL_SUFFIX avx512
 #define DOT_US(u, s) _mm256_dpbusd_epi32(_mm256_setzero_si256(), u, s)
+#define DOT_US_ADD(a, u, s) _mm256_dpbusd_epi32(a, u, s)
 #include "dot_kernels.h"
 #undef KERNEL
 #undef KERNEL_INLINE
 #undef KERNEL_SUFFIX
 #undef DOT_US
+#undef DOT_US_ADD
 
 AVX2 static void quantize_q8_avx2(const float *x, cq_q8 *y, int n) {
   const __m256 sign = _mm256_set1_ps(-0.0f);
@@ -141,7 +147,8 @@ AVX2 static void dequantize_row_avx2(int type, const uint8_t *w, int n, float *y
   case CQ_Q5_0:
     for (int b = 0; b < n / 32; b++) {
       const block_q5_0 *blk = (const block_q5_0 *)w + b;
-      store32(y + 32 * b, q5_0_weights(blk), half(blk->d), 0);
+      __m256i q = _mm256_sub_epi8(q5_0_weights(blk), _mm256_set1_epi8(16));
+      store32(y + 32 * b, q, half(blk->d), 0);
     }
     return;
   case CQ_Q4_K:
@@ -164,7 +171,7 @@ AVX2 static void dequantize_row_avx2(int type, const uint8_t *w, int n, float *y
       const block_q6_K *blk = (const block_q6_K *)w + b;
       float d = half(blk->d);
       for (int k = 0; k < 8; k++) {
-        __m256i q = q6_K_weights(blk, k);
+        __m256i q = _mm256_sub_epi8(q6_K_weights(blk, k), _mm256_set1_epi8(32));
         float *out = y + 256 * b + 32 * k;
         store16(out, _mm256_castsi256_si128(q), d * blk->scales[2 * k], 0);
         store16(out + 16, _mm256_extracti128_si256(q, 1), d * blk->scales[2 * k + 1], 0);

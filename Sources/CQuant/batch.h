@@ -14,40 +14,25 @@ typedef struct {
   cq_q8 *blocks;  // per token, n/32 blocks (`tokens` rows only)
   // Per token, for AMX (rows for tokens rounded up to 16, zero past `tokens`):
   uint8_t *xu;  // padded bytes: q + 128
-  float *xd;  // blocksPadded: each block's d
-  float *xsum;  // blocksPadded: each block's Σq (Q4_K's min term)
-  float *xs;  // blocksPadded: each block's s (Q4_1's min term, F16-rounded as llama.cpp's Q8_1)
+  float *xd;  // padded/4: the block's d for each 4-byte lane
+  float *xdsum;  // blocksPadded: d · sum (Q4_K's min term)
+  float *xs;  // blocksPadded: s (Q4_1's min term, F16-rounded as llama.cpp's Q8_1)
 } batch;
 
 /// The batch inside memory from cq_batch_bytes (its start aligned to 64 bytes).
 batch *cq_aligned_batch(const void *memory);
 
-// One weight row decoded for tdpbusd, with the per-block factors of the float order.
+// Which per-token min term a row's `mins` multiply.
+enum { MIN_NONE, MIN_XDSUM, MIN_XS };
+
+// One weight row decoded for tdpbusd.
 typedef struct {
   int8_t *w;  // padded bytes, element order
   int32_t *start;  // padded/4: -128 · the lane's four weights
-  float *scale;  // blocksPadded: each 32-block's row scale (d, or the super-block's d)
-  int32_t *mult;  // 2 · blocksPadded: each 16-weight half's integer scale (1 if none)
-  float *mins;  // blocksPadded: Q4_1's m, Q4_K's sub-block min
-  float *minScale;  // blocksPadded: Q4_K's dmin
+  float *scale;  // padded/4: the lane's weight scale
+  float *mins;  // blocksPadded: min coefficient per 32-block
+  int minKind;
 } decoded_row;
-
-/// Bytes of one decoded_row's arrays for rows padded bytes long.
-static inline size_t cq_decoded_row_bytes(size_t padded, size_t blocksPadded) {
-  return 2 * padded + 5 * blocksPadded * sizeof(float);
-}
-
-/// A decoded_row over `memory` (cq_decoded_row_bytes of it, 64-byte aligned).
-static inline decoded_row cq_decoded_row_at(char *memory, size_t padded, size_t blocksPadded) {
-  decoded_row row;
-  row.w = (int8_t *)memory;
-  row.start = (int32_t *)(memory + padded);
-  row.scale = (float *)(memory + 2 * padded);
-  row.mult = (int32_t *)(row.scale + blocksPadded);
-  row.mins = (float *)(row.mult + 2 * blocksPadded);
-  row.minScale = row.mins + blocksPadded;
-  return row;
-}
 
 #if defined(__x86_64__)
 /// Decodes one row of n weights (AVX512-VNNI; a type with cq_has_group_kernel).

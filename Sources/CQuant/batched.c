@@ -1,7 +1,7 @@
 // The batched product: T activation rows (quantised once) times a range of weight rows.
 //
 // Below CQ_AMX_MIN_TOKENS tokens (or without AMX) the one-token kernels of avx2.c take up to
-// four tokens per decoded group of eight rows (dot_kernels.h). From 16 tokens with AMX, weight
+// sixteen tokens per decoded group of eight rows (dot_kernels.h). From 16 tokens with AMX, weight
 // rows are decoded here (cq_decode_row: signed bytes in element order plus the per-block
 // factors) and multiplied on tiles (amx.c). Both compute each row · token in the same float
 // order as one token does (docs/GENERATOR.md), so the results are bit for bit those of
@@ -26,8 +26,8 @@ static void layout(batch *b, char *memory, int tokens, int n, size_t *total) {
   // Per-token arrays have room for a multiple of 16 tokens (zero): AMX takes 16 at a time.
   at = round_up(at + T16 * padded, 64);
   size_t xdAt = at;
-  at = round_up(at + T16 * blocksPadded * sizeof(float), 64);
-  size_t xsumAt = at;
+  at = round_up(at + T16 * padded, 64);  // padded/4 floats per token
+  size_t xdsumAt = at;
   at = round_up(at + T16 * blocksPadded * sizeof(float), 64);
   size_t xsAt = at;
   at = round_up(at + T16 * blocksPadded * sizeof(float), 64);
@@ -40,7 +40,7 @@ static void layout(batch *b, char *memory, int tokens, int n, size_t *total) {
   b->blocks = (cq_q8 *)(memory + blocksAt);
   b->xu = (uint8_t *)(memory + xuAt);
   b->xd = (float *)(memory + xdAt);
-  b->xsum = (float *)(memory + xsumAt);
+  b->xdsum = (float *)(memory + xdsumAt);
   b->xs = (float *)(memory + xsAt);
 }
 
@@ -62,12 +62,12 @@ void cq_batch_pack(const float *x, int tokens, int n, void *memory) {
     cq_q8 *blocks = b->blocks + (size_t)t * nb;
     cq_quantize_q8(x + (size_t)t * n, blocks, n);
     uint8_t *xu = b->xu + (size_t)t * b->padded;
-    size_t at = (size_t)t * b->blocksPadded;
+    float *xd = b->xd + (size_t)t * b->padded / 4;
     for (int k = 0; k < nb; k++) {
       for (int i = 0; i < 32; i++) xu[32 * k + i] = (uint8_t)(blocks[k].qs[i] + 128);
-      b->xd[at + k] = blocks[k].d;
-      b->xsum[at + k] = (float)blocks[k].sum;
-      b->xs[at + k] = blocks[k].s;
+      for (int i = 0; i < 8; i++) xd[8 * k + i] = blocks[k].d;
+      b->xdsum[(size_t)t * b->blocksPadded + k] = blocks[k].d * (float)blocks[k].sum;
+      b->xs[(size_t)t * b->blocksPadded + k] = blocks[k].s;
     }
   }
 }
@@ -94,61 +94,59 @@ static void matmul_groups(int level, int type, const void *w, size_t rowBytes, i
 #define AVX512 __attribute__((target(AVX512_TARGETS)))
 #define AVX512_INLINE static inline __attribute__((target(AVX512_TARGETS), always_inline))
 
-// Stores one 32-weight block of signed bytes q and the lane offsets -128 · Σ (four weights).
-AVX512_INLINE void put_block(decoded_row *row, int k, __m256i q) {
+// Stores one 32-weight block: signed bytes q, scale lo for its first 16 and hi for the rest.
+AVX512_INLINE void put_block(decoded_row *row, int k, __m256i q, float lo, float hi) {
   _mm256_storeu_si256((__m256i *)(row->w + 32 * k), q);
   __m256i lanes = _mm256_dpbusd_epi32(_mm256_setzero_si256(), _mm256_set1_epi8(1), q);
-  _mm256_storeu_si256((__m256i *)(row->start + 8 * k),
-                      _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(lanes, 7)));
+  _mm256_storeu_si256((__m256i *)(row->start + 8 * k), _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(lanes, 7)));
+  _mm256_storeu_ps(row->scale + 8 * k, _mm256_setr_ps(lo, lo, lo, lo, hi, hi, hi, hi));
 }
 
-AVX512_INLINE void put_factors(decoded_row *row, int k, float scale, int32_t lo, int32_t hi) {
-  row->scale[k] = scale;
-  row->mult[2 * k] = lo;
-  row->mult[2 * k + 1] = hi;
-}
-
+// The row scales and min coefficients are rounded here as the one-token kernel rounds them
+// (d · scale, -dmin · min in floats), so that the tiles' results equal it bit for bit.
 AVX512 void cq_decode_row(int type, const uint8_t *p, int n, decoded_row *row) {
   int nb = n / 32;
+  row->minKind = MIN_NONE;
   switch (type) {
   case CQ_Q8_0:
     for (int k = 0; k < nb; k++) {
       const block_q8_0 *blk = (const block_q8_0 *)p + k;
-      put_block(row, k, q8_0_weights(blk));
-      put_factors(row, k, half(blk->d), 1, 1);
+      float d = half(blk->d);
+      put_block(row, k, q8_0_weights(blk), d, d);
     }
     break;
   case CQ_Q5_0:
     for (int k = 0; k < nb; k++) {
       const block_q5_0 *blk = (const block_q5_0 *)p + k;
-      put_block(row, k, q5_0_weights(blk));
-      put_factors(row, k, half(blk->d), 1, 1);
+      float d = half(blk->d);
+      put_block(row, k, _mm256_sub_epi8(q5_0_weights(blk), _mm256_set1_epi8(16)), d, d);
     }
     break;
   case CQ_Q4_1:
+    row->minKind = MIN_XS;
     for (int k = 0; k < nb; k++) {
       const block_q4_1 *blk = (const block_q4_1 *)p + k;
-      put_block(row, k, q4_1_weights(blk));
-      put_factors(row, k, half(blk->d), 1, 1);
+      float d = half(blk->d);
+      put_block(row, k, q4_1_weights(blk), d, d);
       row->mins[k] = half(blk->m);
     }
     break;
   case CQ_Q4_K:
+    row->minKind = MIN_XDSUM;
     for (int s = 0; s < nb / 8; s++) {
       const block_q4_K *blk = (const block_q4_K *)p + s;
       float d = half(blk->d), dmin = half(blk->dmin);
       for (int j = 0; j < 4; j++) {
+        uint8_t s0, m0, s1, m1;
+        cq_q4_K_scale_min(2 * j, blk->scales, &s0, &m0);
+        cq_q4_K_scale_min(2 * j + 1, blk->scales, &s1, &m1);
         __m256i lo, hi;
         q4_K_weights(blk, j, &lo, &hi);
-        put_block(row, 8 * s + 2 * j, lo);
-        put_block(row, 8 * s + 2 * j + 1, hi);
-      }
-      for (int k = 0; k < 8; k++) {
-        uint8_t scale, min;
-        cq_q4_K_scale_min(k, blk->scales, &scale, &min);
-        put_factors(row, 8 * s + k, d, scale, scale);
-        row->mins[8 * s + k] = min;
-        row->minScale[8 * s + k] = dmin;
+        int k = 8 * s + 2 * j;
+        put_block(row, k, lo, d * s0, d * s0);
+        put_block(row, k + 1, hi, d * s1, d * s1);
+        row->mins[k] = -dmin * m0;
+        row->mins[k + 1] = -dmin * m1;
       }
     }
     break;
@@ -157,8 +155,9 @@ AVX512 void cq_decode_row(int type, const uint8_t *p, int n, decoded_row *row) {
       const block_q6_K *blk = (const block_q6_K *)p + s;
       float d = half(blk->d);
       for (int k = 0; k < 8; k++) {
-        put_block(row, 8 * s + k, q6_K_weights(blk, k));
-        put_factors(row, 8 * s + k, d, blk->scales[2 * k], blk->scales[2 * k + 1]);
+        put_block(row, 8 * s + k, _mm256_sub_epi8(q6_K_weights(blk, k), _mm256_set1_epi8(32)),
+                  d * blk->scales[2 * k],
+                  d * blk->scales[2 * k + 1]);
       }
     }
     break;

@@ -219,9 +219,9 @@ float cq_dot_reference(int type, const void *row, const cq_q8 *x, int n) {
   return (float)sum;
 }
 
-// The float order of every level (docs/GENERATOR.md): per 32-weight block in order,
-// acc = fma(V, C, acc) with V the exact integer block sum (times the K-quant sub-block scales)
-// and C = row scale · activation scale, then the block's min term by a second FMA.
+// The float order of every level (docs/GENERATOR.md): per scale block (32 weights; Q6_K 16)
+// in order, acc = fma(V, C, acc) with V the exact integer block sum and C = row scale ·
+// activation scale, then the block's min term by a second FMA.
 float cq_dot_scalar(int type, const void *row, const cq_q8 *x, int n) {
   float acc = 0;
   switch (type) {
@@ -268,12 +268,13 @@ float cq_dot_scalar(int type, const void *row, const cq_q8 *x, int n) {
         const uint8_t *q = blk->qs + 32 * (k / 2);
         int sum = 0;
         for (int i = 0; i < 32; i++) sum += ((k & 1) ? q[i] >> 4 : q[i] & 0xF) * xb->qs[i];
-        acc = fmaf((float)(sum * scale), d * xb->d, acc);
-        acc = fmaf(-(float)(min * xb->sum), dmin * xb->d, acc);
+        float rowScale = d * scale, minScale = -dmin * min;
+        acc = fmaf((float)sum, rowScale * xb->d, acc);
+        acc = fmaf(minScale, xb->d * (float)xb->sum, acc);
       }
     }
     return acc;
-  case CQ_Q6_K:
+  case CQ_Q6_K:  // scale blocks of 16 weights
     for (int s = 0; s < n / 256; s++) {
       const block_q6_K *blk = (const block_q6_K *)row + s;
       float d = cq_f16_to_f32(blk->d);
@@ -281,13 +282,15 @@ float cq_dot_scalar(int type, const void *row, const cq_q8 *x, int n) {
         const cq_q8 *xb = x + 8 * s + k;
         int h = k / 4, quarter = k % 4;
         const uint8_t *ql = blk->ql + 64 * h + 32 * (quarter & 1), *qh = blk->qh + 32 * h;
-        int sum = 0;
-        for (int i = 0; i < 32; i++) {
-          int low = quarter >= 2 ? ql[i] >> 4 : ql[i] & 0xF;
-          int q = (low | (((qh[i] >> (2 * quarter)) & 3) << 4)) - 32;
-          sum += blk->scales[2 * k + i / 16] * q * xb->qs[i];
+        for (int half = 0; half < 2; half++) {
+          int sum = 0;
+          for (int i = 16 * half; i < 16 * half + 16; i++) {
+            int low = quarter >= 2 ? ql[i] >> 4 : ql[i] & 0xF;
+            sum += ((low | (((qh[i] >> (2 * quarter)) & 3) << 4)) - 32) * xb->qs[i];
+          }
+          float rowScale = d * blk->scales[2 * k + half];
+          acc = fmaf((float)sum, rowScale * xb->d, acc);
         }
-        acc = fmaf((float)sum, d * xb->d, acc);
       }
     }
     return acc;

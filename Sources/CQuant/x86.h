@@ -40,10 +40,9 @@ AVX2_INLINE __m256i q8_0_weights(const block_q8_0 *b) {
   return _mm256_loadu_si256((const __m256i *)b->qs);
 }
 
-// Q5_0: 32 signed weights q - 16 (-16..15).
+// Q5_0: the 32 stored values q (0..31); the weights are d · (q - 16).
 AVX2_INLINE __m256i q5_0_weights(const block_q5_0 *b) {
-  __m256i q = _mm256_or_si256(nibbles(b->qs), fifth_bits(b->qh));
-  return _mm256_sub_epi8(q, _mm256_set1_epi8(16));
+  return _mm256_or_si256(nibbles(b->qs), fifth_bits(b->qh));
 }
 
 // Q4_1: 32 unsigned weights (0..15).
@@ -57,8 +56,8 @@ AVX2_INLINE void q4_K_weights(const block_q4_K *b, int j, __m256i *lo, __m256i *
   *hi = _mm256_and_si256(_mm256_srli_epi16(raw, 4), low);
 }
 
-// Q6_K: 32-weight sub-block k (0..7) of a block, signed q - 32 (-32..31); its two 16-weight
-// halves have scales b->scales[2k] and [2k + 1].
+// Q6_K: the stored values q (0..63) of 32-weight sub-block k (0..7) of a block; the weights
+// are d · scale · (q - 32), its two 16-weight halves with scales b->scales[2k] and [2k + 1].
 AVX2_INLINE __m256i q6_K_weights(const block_q6_K *b, int k) {
   const __m256i low = _mm256_set1_epi8(0x0F), top = _mm256_set1_epi8(0x30);
   int h = k / 4, quarter = k % 4;
@@ -73,8 +72,7 @@ AVX2_INLINE __m256i q6_K_weights(const block_q6_K *b, int k) {
   case 3: q = _mm256_srli_epi16(q, 2); break;
   default: break;
   }
-  __m256i v = _mm256_or_si256(_mm256_and_si256(l, low), _mm256_and_si256(q, top));
-  return _mm256_sub_epi8(v, _mm256_set1_epi8(32));
+  return _mm256_or_si256(_mm256_and_si256(l, low), _mm256_and_si256(q, top));
 }
 
 #endif

@@ -23,7 +23,8 @@ import Testing
     let type = Int32(tensor.type.rawValue)
     let (begin, end) = (Int32(rows.lowerBound), Int32(rows.upperBound))
     var batched = [Float](repeating: .nan, count: tokens * rows.count)
-    cq_matmul_level(level, type, tensor.data, tensor.rowByteCount, begin, end, batch, &batched, rows.count)
+    cq_matmul_level(
+      level, type, tensor.data, tensor.rowByteCount, begin, end, batch, &batched, rows.count)
     var oneToken: [[UInt32]] = []
     for t in 0..<tokens {
       var out = [Float](repeating: .nan, count: rows.count)

@@ -87,15 +87,12 @@ enum Linear {
     }
   }()
 
-  /// Whether calls of T and U tokens multiply by the same kernels, so that each token's
-  /// products are computed identically (feeding a prompt in chunks then changes nothing).
+  /// Whether calls of T and U tokens compute each token's products identically (feeding a
+  /// prompt in chunks then changes nothing): every integer kernel path, one token, batched or
+  /// AMX, gives the one-token kernel's bits (CQuant's common float order, docs/GENERATOR.md);
+  /// the sgemm path rounds otherwise.
   static func samePath(_ T: Int, _ U: Int, gemmThreshold: Int = gemmThreshold) -> Bool {
-    func path(_ n: Int) -> Int {
-      if n >= gemmThreshold { return 0 }
-      if n == 1 { return 1 }
-      return cq_level() == Int32(CQ_LEVEL_AMX) && n >= CQ_AMX_MIN_TOKENS ? 2 : 3
-    }
-    return path(T) == path(U)
+    (T >= gemmThreshold) == (U >= gemmThreshold)
   }
 
   /// For each (matrix, output) pair: out[t, r] = W[r] · x[t] for the T rows of x (width = columns).
