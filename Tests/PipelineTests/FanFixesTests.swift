@@ -237,6 +237,19 @@ import Understanding
     #expect(try fixed("most ODI runs in the second innings", career) == career)
   }
 
+  @Test func aMinimumOfOversIsBalls() throws {
+    let question = "best economy in IPL 2024 (min 30 overs)"
+    let model =
+      "top 10 bowlers by economy where format = IPL and over in <num1>..25000 and year = <year1>"
+    #expect(
+      try fixed(question, model)
+        == "top 10 bowlers by economy where format = IPL and year = <year1> min balls 180")
+    #expect(
+      try answersLikeGold(
+        question, model,
+        gold: "top 10 bowlers by economy where format = IPL and year = 2024 min balls 180"))
+  }
+
   @Test func aMinimumIsAQualifier() throws {
     let question = "best IPL averages for openers (min 1500 runs)"
     let model =
@@ -358,5 +371,32 @@ import Understanding
     #expect(
       try answersLikeGold(
         question, model, gold: "top 10 batters by runs where format = ODI and position = tail"))
+  }
+
+  @Test func totalsAreNotOneInningsRecords() throws {
+    let question = "Most sixes in odis"
+    let model = "top 10 innings by sixes where format = ODI"
+    #expect(try fixed(question, model) == "top 10 batters by sixes where format = ODI")
+    #expect(
+      try answersLikeGold(question, model, gold: "top 10 batters by sixes where format = ODI"))
+    let innings = "top 10 innings by sixes where format = IPL"
+    #expect(try fixed("most sixes in an IPL innings", innings) == innings)
+    let scores = "top 10 innings by runs where format = ODI"
+    #expect(try fixed("highest ODI scores", scores) == scores)
+  }
+
+  @Test func everybodysBestIsALeaderboard() throws {
+    #expect(
+      try fixed(
+        "best figures vs India in tests",
+        "bowling best figures, wickets where team = <team1> and format = Test")
+        == "top 10 spells by wickets where opposition = <team1> and format = Test")
+    #expect(
+      try fixed(
+        "highest individual test scores vs England",
+        "batting highest score where team = <team1> and format = Test")
+        == "top 10 innings by runs where opposition = <team1> and format = Test")
+    let own = "bowling best figures where player = <player1> and format = IPL"
+    #expect(try fixed("Bumrah best bowling figures in the IPL", own) == own)
   }
 }

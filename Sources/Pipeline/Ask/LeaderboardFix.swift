@@ -11,6 +11,7 @@ enum LeaderboardFix {
   static func apply(
     _ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String]
   ) {
+    bestOfEverybody(&query, question, &notes)
     guard case .stats(let stats) = query.head, query.breakdown == nil,
       !query.filters.contains(where: { $0.field == .player }),
       stats.discipline != .team || !query.filters.contains(where: { $0.field == .team }),
@@ -29,6 +30,33 @@ enum LeaderboardFix {
       Ranking(direction: .top, count: .number(10), subject: subject, measure: measure))
     notes.append(
       "top 10 \(subject.word) by \(measure.word): the question asks who has the most")
+  }
+
+  /// "best figures vs India in tests", "highest individual test scores vs England": one
+  /// player's best (`bowling best figures`, `batting highest score`) written with no player is
+  /// everybody's best, a list of spells or innings (the side after "vs" then becomes the
+  /// opposition, as in any leaderboard).
+  static func bestOfEverybody(
+    _ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String]
+  ) {
+    guard case .stats(let stats) = query.head, query.breakdown == nil,
+      !query.filters.contains(where: { $0.field == .player })
+    else { return }
+    let ranking: Ranking
+    if stats.measures.contains(.bestFigures) {
+      ranking = Ranking(
+        direction: .top, count: .number(10), subject: .spells, measure: .spellWickets)
+    } else if stats.measures.contains(.highestScore) {
+      ranking = Ranking(
+        direction: .top, count: .number(10), subject: .innings, measure: .inningsRuns)
+    } else {
+      return
+    }
+    query.head = .ranking(ranking)
+    notes.append(
+      "top 10 \(ranking.subject.word) by \(ranking.measure.word): the best of everybody, not one player's"
+    )
+    PostDecodingFixes.oppositionAfterAgainst(&query, question.masked, &notes)
   }
 
   static func subject(_ discipline: Discipline) -> RankSubject? {

@@ -11,9 +11,33 @@ enum MatchRecordFix {
   static let oneMatchWords: Set<String> = ["match", "game", "haul"]
   static let singleWords: Set<String> = ["a", "an", "one", "single", "same"]
 
+  /// Words that ask for one innings' record ("highest scores", "in an innings", "knocks").
+  static let oneInningsWords: Set<String> = [
+    "innings", "inning", "knock", "knocks", "score", "scores", "individual", "single", "match",
+    "game", "fastest", "quickest",
+  ]
+
+  /// "Most sixes in odis" came out as `top 10 innings by sixes` (one innings' sixes): with no
+  /// word of one innings, runs, balls, fours and sixes are career totals.
+  static func inningsAsTotals(
+    _ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String]
+  ) {
+    guard case .ranking(var ranking) = query.head, ranking.subject == .innings,
+      ["runs", "balls", "fours", "sixes"].contains(ranking.measure.word),
+      !QuestionWords(question).contains(any: oneInningsWords),
+      let measure = Measure.named(ranking.measure.word, in: RankSubject.batters.context)
+    else { return }
+    notes.append(
+      "top batters by \(measure.word): the question asks for totals, not one innings'")
+    ranking.subject = .batters
+    ranking.measure = measure
+    query.head = .ranking(ranking)
+  }
+
   static func apply(
     _ query: inout DSLQuery, _ question: UnderstoodQuestion, _ notes: inout [String]
   ) {
+    inningsAsTotals(&query, question, &notes)
     guard case .ranking(var ranking) = query.head,
       [.matches, .matchFigures].contains(ranking.subject)
     else { return }

@@ -4,7 +4,8 @@ import Understanding
 /// "best IPL averages for openers (min 1500 runs)": the number is a `min` qualifier. The model
 /// put it in a filter (`innings = <num1>`), which then failed as no innings 1500. A number
 /// after "min", "minimum" or "at least" with a countable word next to it (runs, balls, innings,
-/// matches, wickets) is moved from any filter to `min <word> <numN>` of a leaderboard.
+/// matches, wickets) is moved from any filter to `min <word> <numN>` of a leaderboard; "min 30
+/// overs" (written `over in <num1>..25000`) becomes `min balls 180`.
 enum QualifierFix {
   static let minimumWords: Set<String> = ["min", "minimum", "least", "atleast"]
 
@@ -22,17 +23,26 @@ enum QualifierFix {
         })
       else { continue }
       let before = words.words[max(0, at - 2)..<at]
-      guard before.contains(where: minimumWords.contains),
-        let measure = [words.after(at), words.before(at)].compactMap({ $0 }).compactMap(
-          QualifierMeasure.init(rawValue:)
-        ).first,
-        !query.qualifiers.contains(where: { $0.measure == measure })
-      else { continue }
+      let next = [words.after(at), words.before(at)].compactMap { $0 }
+      guard before.contains(where: minimumWords.contains) else { continue }
+      let qualifier: Qualifier
+      if let measure = next.compactMap(QualifierMeasure.init(rawValue:)).first {
+        qualifier = Qualifier(measure: measure, value: .placeholder(placeholder))
+      } else if next.first == "overs", let overs = Int(binding.value) {
+        // "min 30 overs": six legal balls an over.
+        qualifier = Qualifier(measure: .balls, value: .number(overs * 6))
+      } else {
+        continue
+      }
+      guard !query.qualifiers.contains(where: { $0.measure == qualifier.measure }) else {
+        continue
+      }
       notes.append(
-        "min \(measure.rawValue) \(placeholder): the question sets a minimum, the model wrote "
+        "min \(qualifier.measure.rawValue) \(qualifier.value.printed): the question sets a "
+          + "minimum, the model wrote "
           + query.filters[filter].printed)
       query.filters.remove(at: filter)
-      query.qualifiers.append(Qualifier(measure: measure, value: .placeholder(placeholder)))
+      query.qualifiers.append(qualifier)
     }
   }
 }
