@@ -291,3 +291,16 @@ extension AccuracyFixesTests {
     #expect(try fixed("kohli odi runs in wins", asked) == asked)
   }
 }
+
+extension AccuracyFixesTests {
+  /// "Mr 360 IPL fifties" came out as his fastest fifties (confidence 0.87): counting fifties
+  /// is not the fewest balls to one unless the question says "fastest".
+  @Test func fiftiesAreNotFastestFiftiesUnlessAsked() throws {
+    let fastest = try DSLParser.parse(
+      "top 5 innings by fastest fifty where player = <player1> and format = IPL")
+    let counted = linker.understand("Mr 360 IPL fifties")
+    #expect(MeasureCheck.missing(fastest, question: counted) == ["fifties"])
+    let asked = linker.understand("Mr 360 fastest IPL fifties")
+    #expect(MeasureCheck.missing(fastest, question: asked).isEmpty)
+  }
+}

@@ -36,6 +36,7 @@ enum MeasureCheck {
     let conceding = text.contains("conced")
     // "top 5 wicket takers" reaches the glossary as "five-wicket hauls": not a haul question.
     let takers = text.contains("wicket taker") || text.contains("wicket-taker")
+    let fastest = QuestionWords(question).contains(any: FastestFix.words)
     // A measure named as a threshold ("min 100 wickets") is given by the `min` qualifier.
     let written: Set<String> =
       switch query.head {
@@ -46,6 +47,8 @@ enum MeasureCheck {
       guard var accepted = answers[hint] else { return false }
       if hint == "runs" && conceding { accepted.insert("runs conceded") }
       if hint.hasSuffix("-wicket hauls") && takers { accepted.insert("wickets") }
+      // "Mr 360 IPL fifties" counts fifties; the fewest balls to one is asked as "fastest".
+      if !fastest { accepted.subtract(["fastest fifty", "fastest hundred"]) }
       return written.isDisjoint(with: accepted)
     }
     let results = QuestionWords(question).words.compactMap { resultWords[$0] }
