@@ -8,7 +8,7 @@ import Understanding
 /// The post-decoding fixes for last session's wrong answers, on the real linker and database:
 /// each takes the query the model wrote (with placeholders), fixes it, and the fixed query is
 /// checked as text and, where it matters, by its rows against the gold query's.
-@Suite struct AccuracyFixesTests {
+@Suite struct AccuracyFixesTests: PostDecodingFixture {
   let linker: QuestionLinker
   let executor: DSLExecutor
   let iplTeams: Set<String>
@@ -18,24 +18,6 @@ import Understanding
     executor = try DSLExecutor()
     iplTeams = IPLFranchises.names(executor)
   }
-
-  /// The model's masked query after every post-decoding fix.
-  func fixed(_ question: String, _ modelDSL: String) throws -> String {
-    let (query, _) = PostDecodingFixes.apply(
-      try DSLParser.parse(modelDSL), question: linker.understand(question), defaultFormat: nil,
-      iplTeams: iplTeams, players: linker.index)
-    return query.printed
-  }
-
-  /// Rows of the fixed query, bound with the question's values.
-  func rows(_ question: String, _ modelDSL: String) throws -> [[SQLValue]] {
-    let understood = linker.understand(question)
-    return try executor.answer(
-      try fixed(question, modelDSL), bindings: understood.dslBindings
-    ).result.rows
-  }
-
-  func goldRows(_ dsl: String) throws -> [[SQLValue]] { try executor.answer(dsl).result.rows }
 
   @Test func twoBattersWithVsAreCompared() throws {
     let question = "Kane Williamson vs Joe Root Test runs"

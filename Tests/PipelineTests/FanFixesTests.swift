@@ -8,7 +8,7 @@ import Understanding
 /// The post-decoding fixes for the wrong answers of `corpus/fans-holdout-2.jsonl`, on the real
 /// linker and database: each takes the query the model wrote (with placeholders), and the
 /// fixed query is checked as text and by its rows against the gold query's.
-@Suite struct FanFixesTests {
+@Suite struct FanFixesTests: PostDecodingFixture {
   let linker: QuestionLinker
   let executor: DSLExecutor
   let iplTeams: Set<String>
@@ -17,21 +17,6 @@ import Understanding
     linker = try QuestionLinker.load()
     executor = try DSLExecutor()
     iplTeams = IPLFranchises.names(executor)
-  }
-
-  func fixed(_ question: String, _ modelDSL: String) throws -> String {
-    let (query, _) = PostDecodingFixes.apply(
-      try DSLParser.parse(modelDSL), question: linker.understand(question), defaultFormat: nil,
-      iplTeams: iplTeams, players: linker.index)
-    return query.printed
-  }
-
-  /// The fixed query's rows hold the gold's (`AskEvaluation.containsGold`, as `cricq eval`).
-  func answersLikeGold(_ question: String, _ modelDSL: String, gold: String) throws -> Bool {
-    let understood = linker.understand(question)
-    let answer = try executor.answer(
-      try fixed(question, modelDSL), bindings: understood.dslBindings)
-    return AskEvaluation.containsGold(answer.result, try executor.answer(gold).result)
   }
 
   @Test func anIPLSeasonIsItsYear() throws {
