@@ -11,12 +11,7 @@ import Testing
   init() throws { answerer = try QuestionAnswerer() }
 
   func expectGoldRows(_ question: String, _ gold: String) throws {
-    let answer = answerer.answer(question)
-    #expect(!answer.abstained, "\(question): \(String(describing: answer.abstention))")
-    let result = try #require(answer.result, "\(question): no rows")
-    #expect(
-      AskEvaluation.containsGold(result, try answerer.run(dsl: gold).result),
-      "\(question): \(answer.dsl ?? "-") \(answer.fixes)")
+    try answerer.expectGoldRows(question, gold)
   }
 
   @Test func steveSmithsAverageIsHisBattingAverage() throws {

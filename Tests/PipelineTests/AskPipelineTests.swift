@@ -56,15 +56,7 @@ import Testing
         #"team wins where team = "Mumbai Indians" and opposition = "Chennai Super Kings" and since 2015"#
       ),
     ]
-    for (question, gold) in cases {
-      let answer = answerer.answer(question)
-      #expect(!answer.abstained, "\(question): \(String(describing: answer.abstention))")
-      let result = try #require(answer.result, "\(question): no rows")
-      // The gold's columns and rows must be in the answer (extra measures are fine).
-      #expect(
-        AskEvaluation.containsGold(result, try answerer.run(dsl: gold).result),
-        "\(question): \(answer.dsl ?? "-")")
-    }
+    for (question, gold) in cases { try answerer.expectGoldRows(question, gold) }
   }
 
   @Test func jsonHasTheDocumentedKeys() throws {
