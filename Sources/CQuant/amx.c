@@ -10,6 +10,7 @@
 // are padded to 16 with zeros (the packed batch has room), and unused rows and tokens are
 // computed but not stored.
 #include "batch.h"
+#include "internal.h"
 #include "x86.h"
 #include <stdlib.h>
 #include <string.h>
@@ -109,83 +110,212 @@ AMX static void repack(const decoded_row *rows, int count, int padded, row_group
   }
 }
 
-// acc[t] (16 rows of output for token t0 + t) over every scale block.
+// acc[t] += the int32 sums of scale block sb (16 rows for token t0 + t, in `sums`) times the
+// row scale × token scale, then the block's min term after its last scale block.
+AMX static inline void add_scale_block(const row_group *g, const batch *b, int t0, int sb,
+                                       const int32_t *sums, __m512 acc[16]) {
+  int perBlock = 32 / g->L, block = sb / perBlock;
+  __m512i offset = _mm512_load_si512(g->offsets + 16 * sb);
+  __m512 scale = _mm512_load_ps(g->scales + 16 * sb);
+  const float *xd = b->xd + (size_t)t0 * b->padded / 4 + 8 * block;
+  for (int t = 0; t < 16; t++) {
+    __m512 s = _mm512_cvtepi32_ps(_mm512_add_epi32(_mm512_load_si512(sums + 16 * t), offset));
+    acc[t] = _mm512_fmadd_ps(s, _mm512_mul_ps(scale, _mm512_set1_ps(xd[(size_t)t * b->padded / 4])), acc[t]);
+  }
+  if (g->minKind != MIN_NONE && sb % perBlock == perBlock - 1) {
+    const float *xm = g->minKind == MIN_XS ? b->xs : b->xdsum;
+    __m512 mins = _mm512_load_ps(g->mins + 16 * block);
+    for (int t = 0; t < 16; t++)
+      acc[t] = _mm512_fmadd_ps(mins, _mm512_set1_ps(xm[(size_t)(t0 + t) * b->blocksPadded + block]), acc[t]);
+  }
+}
+
+// acc[t] (16 rows of output for token t0 + t) over every scale block, in order. Two blocks'
+// tile products at a time on separate tiles (0-2 and 3-5), so that one's multiply overlaps
+// the other's store instead of each waiting for the last.
 AMX static void group_times_tokens(const row_group *g, const batch *b, int t0, __m512 acc[16]) {
-  int32_t sums[16 * 16] __attribute__((aligned(64)));
+  int32_t sums[2][16 * 16] __attribute__((aligned(64)));
   for (int t = 0; t < 16; t++) acc[t] = _mm512_setzero_ps();
   const uint8_t *x = b->xu + (size_t)t0 * b->padded;
-  const float *xm = g->minKind == MIN_XS ? b->xs : b->xdsum;
-  int lanes = g->L / 4, perBlock = 32 / g->L;
-  for (int sb = 0; sb < g->count; sb++) {
+  size_t weightStride = (size_t)g->L / 4 * 16;
+  int sb = 0;
+  for (; sb + 1 < g->count; sb += 2) {
+    _tile_zero(0);
+    _tile_zero(3);
+    _tile_loadd(1, x + (size_t)sb * g->L, b->padded);
+    _tile_loadd(2, g->tiles + (size_t)sb * weightStride, 64);
+    _tile_loadd(4, x + (size_t)(sb + 1) * g->L, b->padded);
+    _tile_loadd(5, g->tiles + (size_t)(sb + 1) * weightStride, 64);
+    _tile_dpbusd(0, 1, 2);
+    _tile_dpbusd(3, 4, 5);
+    _tile_stored(0, sums[0], 64);
+    _tile_stored(3, sums[1], 64);
+    add_scale_block(g, b, t0, sb, sums[0], acc);
+    add_scale_block(g, b, t0, sb + 1, sums[1], acc);
+  }
+  if (sb < g->count) {
     _tile_zero(0);
     _tile_loadd(1, x + (size_t)sb * g->L, b->padded);
-    _tile_loadd(2, g->tiles + (size_t)sb * lanes * 16, 64);
+    _tile_loadd(2, g->tiles + (size_t)sb * weightStride, 64);
     _tile_dpbusd(0, 1, 2);
-    _tile_stored(0, sums, 64);
-    __m512i offset = _mm512_load_si512(g->offsets + 16 * sb);
-    __m512 scale = _mm512_load_ps(g->scales + 16 * sb);
-    int block = sb / perBlock;
-    const float *xd = b->xd + (size_t)t0 * b->padded / 4 + 8 * block;
-    for (int t = 0; t < 16; t++) {
-      __m512 s = _mm512_cvtepi32_ps(_mm512_add_epi32(_mm512_load_si512(sums + 16 * t), offset));
-      acc[t] = _mm512_fmadd_ps(s, _mm512_mul_ps(scale, _mm512_set1_ps(xd[(size_t)t * b->padded / 4])), acc[t]);
-    }
-    if (g->minKind != MIN_NONE && sb % perBlock == perBlock - 1) {
-      __m512 mins = _mm512_load_ps(g->mins + 16 * block);
-      for (int t = 0; t < 16; t++)
-        acc[t] = _mm512_fmadd_ps(mins, _mm512_set1_ps(xm[(size_t)(t0 + t) * b->blocksPadded + block]), acc[t]);
-    }
+    _tile_stored(0, sums[0], 64);
+    add_scale_block(g, b, t0, sb, sums[0], acc);
+  }
+}
+
+// Memory for decoding 16 rows of n weights (the first 16 × rowSize bytes, zeroed) followed by
+// one row group; NULL when out of memory.
+typedef struct {
+  char *memory;
+  decoded_row rows[16];
+  size_t rowSize;
+} decode_scratch;
+
+static int scratch_init(decode_scratch *s, int n, size_t extra) {
+  size_t padded = round_up_64((size_t)n), blocksPadded = ((size_t)n / 32 + 15) / 16 * 16;
+  s->rowSize = 3 * padded + blocksPadded * sizeof(float);
+  s->memory = aligned_alloc(64, round_up_64(16 * s->rowSize + extra));
+  if (!s->memory) return 0;
+  memset(s->memory, 0, 16 * s->rowSize);
+  for (int i = 0; i < 16; i++) {
+    char *at = s->memory + (size_t)i * s->rowSize;
+    s->rows[i] = (decoded_row){(int8_t *)at, (int32_t *)(at + padded), (float *)(at + 2 * padded),
+                               (float *)(at + 3 * padded), MIN_NONE};
+  }
+  return 1;
+}
+
+// Bytes of one group of 16 rows in tile order, and its arrays inside `at`.
+static size_t group_bytes(int L, int n) {
+  size_t padded = round_up_64((size_t)n), blocksPadded = ((size_t)n / 32 + 15) / 16 * 16;
+  size_t count = (size_t)(n / L);
+  return round_up_64(padded * 16 + count * 16 * (sizeof(int32_t) + sizeof(float))
+                     + blocksPadded * 16 * sizeof(float));
+}
+
+static row_group group_at(char *at, int L, int n, int minKind) {
+  size_t padded = round_up_64((size_t)n);
+  int count = n / L;
+  row_group g = {L, count, (int32_t *)at, NULL, NULL, NULL, minKind};
+  g.offsets = (int32_t *)(at + padded * 16);
+  g.scales = (float *)(g.offsets + (size_t)count * 16);
+  g.mins = g.scales + (size_t)count * 16;
+  return g;
+}
+
+// Decodes rows [r0, r0 + R) (R ≤ 16) of w and repacks them into g.
+AMX static void decode_group(decode_scratch *s, int type, const uint8_t *w, size_t rowBytes,
+                             int r0, int R, int n, row_group *g) {
+  if (R < 16) memset(s->memory, 0, 16 * s->rowSize);  // unused rows are zero
+  for (int i = 0; i < R; i++) cq_decode_row(type, w + rowBytes * (size_t)(r0 + i), n, &s->rows[i]);
+  repack(s->rows, R, (int)round_up_64((size_t)n), g);
+}
+
+AMX static void load_tile_config(int L) {
+  tile_config config = {0};
+  config.palette = 1;
+  config.rows[0] = 16, config.bytesPerRow[0] = 64;  // sums: 16 tokens × 16 rows of int32
+  config.rows[1] = 16, config.bytesPerRow[1] = (uint16_t)L;  // activations: 16 tokens × L
+  config.rows[2] = (uint8_t)(L / 4), config.bytesPerRow[2] = 64;  // weights: L/4 × 16 rows × 4
+  for (int i = 3; i < 6; i++) {  // the second block's tiles, as the first's
+    config.rows[i] = config.rows[i - 3];
+    config.bytesPerRow[i] = config.bytesPerRow[i - 3];
+  }
+  _tile_loadconfig(&config);
+}
+
+// The 16 rows of g times every token of b, rows past R not stored.
+AMX static void group_times_batch(const row_group *g, const batch *b, int R, float *out, size_t ldo) {
+  __m512 acc[16];
+  __mmask16 keep = (__mmask16)((1u << R) - 1);
+  for (int t0 = 0; t0 < b->tokens; t0 += 16) {
+    group_times_tokens(g, b, t0, acc);
+    int T = b->tokens - t0 < 16 ? b->tokens - t0 : 16;
+    for (int t = 0; t < T; t++) _mm512_mask_storeu_ps(out + (size_t)t * ldo, keep, acc[t]);
+    out += 16 * ldo;
   }
 }
 
 AMX int cq_matmul_amx(int type, const uint8_t *w, size_t rowBytes, int rowBegin, int rowEnd,
                       const batch *b, float *out, size_t ldo) {
   if (!cq_amx_usable()) return 0;
-  int L = type == CQ_Q6_K ? 16 : 32, count = b->n / L;
-  size_t padded = (size_t)b->padded, blocksPadded = (size_t)b->blocksPadded;
-  size_t rowSize = 3 * padded + blocksPadded * sizeof(float);
-  size_t groupSize = padded * 16 + (size_t)count * 16 * (sizeof(int32_t) + sizeof(float))
-    + blocksPadded * 16 * sizeof(float);
-  char *memory = aligned_alloc(64, round_up_64(16 * rowSize + groupSize));
-  if (!memory) return 0;
-  memset(memory, 0, 16 * rowSize);
-  decoded_row rows[16];
-  for (int i = 0; i < 16; i++) {
-    char *at = memory + (size_t)i * rowSize;
-    rows[i] = (decoded_row){(int8_t *)at, (int32_t *)(at + padded), (float *)(at + 2 * padded),
-                            (float *)(at + 3 * padded), MIN_NONE};
-  }
-  char *at = memory + 16 * rowSize;
-  row_group g = {L, count, (int32_t *)at, NULL, NULL, NULL, MIN_NONE};
-  at += padded * 16;
-  g.offsets = (int32_t *)at;
-  at += sizeof(int32_t) * (size_t)count * 16;
-  g.scales = (float *)at;
-  g.mins = g.scales + (size_t)count * 16;
-
-  tile_config config = {0};
-  config.palette = 1;
-  config.rows[0] = 16, config.bytesPerRow[0] = 64;  // sums: 16 tokens × 16 rows of int32
-  config.rows[1] = 16, config.bytesPerRow[1] = (uint16_t)L;  // activations: 16 tokens × L
-  config.rows[2] = (uint8_t)(L / 4), config.bytesPerRow[2] = 64;  // weights: L/4 × 16 rows × 4
-  _tile_loadconfig(&config);
-  __m512 acc[16];
+  int L = type == CQ_Q6_K ? 16 : 32;
+  decode_scratch s;
+  if (!scratch_init(&s, b->n, group_bytes(L, b->n))) return 0;
+  row_group g = group_at(s.memory + 16 * s.rowSize, L, b->n, MIN_NONE);
+  load_tile_config(L);
   for (int r0 = rowBegin; r0 < rowEnd; r0 += 16) {
     int R = rowEnd - r0 < 16 ? rowEnd - r0 : 16;
-    if (R < 16) memset(memory, 0, 16 * rowSize);  // the last group: unused rows are zero
-    for (int i = 0; i < R; i++) cq_decode_row(type, w + rowBytes * (size_t)(r0 + i), b->n, &rows[i]);
-    repack(rows, R, b->padded, &g);
-    __mmask16 keep = (__mmask16)((1u << R) - 1);
-    for (int t0 = 0; t0 < b->tokens; t0 += 16) {
-      group_times_tokens(&g, b, t0, acc);
-      int T = b->tokens - t0 < 16 ? b->tokens - t0 : 16;
-      for (int t = 0; t < T; t++)
-        _mm512_mask_storeu_ps(out + (size_t)(t0 + t) * ldo + (size_t)(r0 - rowBegin), keep, acc[t]);
-    }
+    decode_group(&s, type, w, rowBytes, r0, R, b->n, &g);
+    group_times_batch(&g, b, R, out + (size_t)(r0 - rowBegin), ldo);
   }
   _tile_release();
-  free(memory);
+  free(s.memory);
   return 1;
+}
+
+struct cq_packed {
+  int type, rows, n, L, minKind;
+  size_t groupBytes;
+  char *groups;  // ceil(rows / 16) groups of groupBytes
+};
+
+AMX cq_packed *cq_pack(int type, const void *w, size_t rowBytes, int rows, int n) {
+  if (!cq_amx_usable() || !cq_has_group_kernel(type) || n % 32 != 0 || rows <= 0) return NULL;
+  cq_packed *p = malloc(sizeof(cq_packed));
+  if (!p) return NULL;
+  int L = type == CQ_Q6_K ? 16 : 32;
+  *p = (cq_packed){type, rows, n, L, MIN_NONE, group_bytes(L, n), NULL};
+  size_t groups = (size_t)(rows + 15) / 16;
+  p->groups = aligned_alloc(64, groups * p->groupBytes);
+  decode_scratch s;
+  if (!p->groups || !scratch_init(&s, n, 0)) {
+    free(p->groups);
+    free(p);
+    return NULL;
+  }
+  for (size_t i = 0; i < groups; i++) {
+    row_group g = group_at(p->groups + i * p->groupBytes, L, n, MIN_NONE);
+    int r0 = (int)i * 16, R = rows - r0 < 16 ? rows - r0 : 16;
+    decode_group(&s, type, (const uint8_t *)w, rowBytes, r0, R, n, &g);
+    p->minKind = g.minKind;
+  }
+  free(s.memory);
+  return p;
+}
+
+void cq_packed_free(cq_packed *p) {
+  if (!p) return;
+  free(p->groups);
+  free(p);
+}
+
+size_t cq_packed_bytes(const cq_packed *p) {
+  return p ? sizeof(cq_packed) + (size_t)(p->rows + 15) / 16 * p->groupBytes : 0;
+}
+
+AMX int cq_matmul_packed(const cq_packed *p, int rowBegin, int rowEnd, const void *memory,
+                         float *out, size_t ldo) {
+  const batch *b = cq_aligned_batch(memory);
+  if (!p || rowBegin % 16 != 0 || rowBegin < 0 || rowEnd > p->rows || b->n != p->n) return 0;
+  load_tile_config(p->L);
+  for (int r0 = rowBegin; r0 < rowEnd; r0 += 16) {
+    int R = rowEnd - r0 < 16 ? rowEnd - r0 : 16;
+    row_group g = group_at(p->groups + (size_t)(r0 / 16) * p->groupBytes, p->L, p->n, p->minKind);
+    group_times_batch(&g, b, R, out + (size_t)(r0 - rowBegin), ldo);
+  }
+  _tile_release();
+  return 1;
+}
+
+#else
+
+cq_packed *cq_pack(int type, const void *w, size_t rowBytes, int rows, int n) { return NULL; }
+void cq_packed_free(cq_packed *p) {}
+size_t cq_packed_bytes(const cq_packed *p) { return 0; }
+int cq_matmul_packed(const cq_packed *p, int rowBegin, int rowEnd, const void *memory, float *out,
+                     size_t ldo) {
+  return 0;
 }
 
 #endif

@@ -71,9 +71,8 @@ enum SpeculativeQwen {
     for (question, examples) in cases {
       let prompt = PromptBuilder(tokenizer: generator.tokenizer).prompt(
         examples: examples, question: question.question)
-      // Every run below feeds just the prompt's last token (the rest is cached) and so starts
-      // from the same state; a run that fed the prompt's tail as a long batch would round its
-      // last position differently (the sgemm path).
+      // Every run below starts from the state this first run leaves after the prompt (the
+      // generator keeps it with the cache), so all start from the same bits.
       _ = try generator.score(
         prompt: prompt, goldTokens: Array(generator.stopTokens.prefix(1)), masker: masker)
       let plain = try generator.generate(

@@ -82,6 +82,19 @@ void cq_matmul_level(int level, int type, const void *w, size_t rowBytes, int ro
 /// not pay: measured equal at 16 tokens, AMX twice as fast at 190).
 #define CQ_AMX_MIN_TOKENS 16
 
+/// One weight matrix decoded once into AMX tile order, so that batched products skip the
+/// per-call decoding (which dominates short batches): about 1.4 bytes per weight. NULL
+/// without AMX, for a type without integer kernels, or out of memory.
+typedef struct cq_packed cq_packed;
+cq_packed *cq_pack(int type, const void *w, size_t rowBytes, int rows, int n);
+void cq_packed_free(cq_packed *p);
+size_t cq_packed_bytes(const cq_packed *p);
+
+/// cq_matmul_level at CQ_LEVEL_AMX from packed weights, for any number of tokens (the same
+/// bits): rowBegin must be a multiple of 16. Returns 0 (nothing written) if it cannot.
+int cq_matmul_packed(const cq_packed *p, int rowBegin, int rowEnd, const void *batch,
+                     float *out, size_t ldo);
+
 /// cq_matmul_level at cq_level().
 void cq_matmul(int type, const void *w, size_t rowBytes, int rowBegin, int rowEnd,
                const void *batch, float *out, size_t ldo);

@@ -22,6 +22,10 @@ public final class DSLGenerator {
   private var session: (any NextTokenSession)?
   /// The tokens held in `session`'s cache.
   var sessionTokens: [Int] = []
+  /// The last prompt fed and the hidden state after its last token: asked again while the
+  /// cache still holds it (teacher forcing after decoding, the study), the prompt needs no
+  /// forward pass at all.
+  private var lastPrompt: (tokens: [Int], hidden: HiddenStates)?
 
   public init(model: any NextTokenModel, tokenizer: BPETokenizer, contextCapacity: Int = 2048) {
     self.model = model
@@ -154,6 +158,15 @@ public final class DSLGenerator {
     }
     let session = try self.session ?? model.makeSession(capacity: contextCapacity)
     self.session = session
+    if let last = lastPrompt, last.tokens == prompt, session.count >= prompt.count,
+      sessionTokens.starts(with: prompt)
+    {
+      session.truncate(to: prompt.count)
+      sessionTokens = prompt
+      timing.promptTokensReused += prompt.count
+      return (session, last.hidden)
+    }
+    lastPrompt = nil
     // Keep at least one prompt token to feed: its logits are the first distribution.
     var shared = 0
     let limit = min(sessionTokens.count, prompt.count - 1, session.count)
@@ -175,6 +188,7 @@ public final class DSLGenerator {
     timing.promptTokensFed += rest.count
     timing.promptTokensReused += shared
     guard let last else { throw GenerationError.invalidOptions("the prompt is empty") }
+    lastPrompt = (prompt, last)
     return (session, last)
   }
 
@@ -199,6 +213,7 @@ public final class DSLGenerator {
   public func clearPrefixCache() {
     session?.truncate(to: 0)
     sessionTokens = []
+    lastPrompt = nil
   }
 
   func text(of token: Int) -> String {

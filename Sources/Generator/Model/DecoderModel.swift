@@ -81,8 +81,8 @@ public final class DecoderModel: @unchecked Sendable {
   public let gemmThreshold: Int
 
   /// `gemmThreshold` is for benchmarks that time both paths; the default is the measured
-  /// crossover on the development machine.
-  public init(file: GGUFFile, gemmThreshold: Int? = nil) throws {
+  /// crossover on the development machine. `packing` trades memory for faster batches.
+  public init(file: GGUFFile, gemmThreshold: Int? = nil, packing: WeightPacking = .none) throws {
     let c = try DecoderConfig(file: file)
     config = c
     self.gemmThreshold = gemmThreshold ?? Linear.gemmThreshold
@@ -93,6 +93,31 @@ public final class DecoderModel: @unchecked Sendable {
     output = try file.tensor(named: "output.weight").map {
       try QuantizedMatrix($0, rows: c.vocabularySize, columns: c.embeddingLength)
     } ?? token_embd
+    pack(packing)
+  }
+
+  /// Every matrix of the blocks, in order.
+  var blockMatrices: [QuantizedMatrix] {
+    blocks.flatMap { b in
+      let (a, m) = (b.attention, b.mlp)
+      return [a.attn_q, a.attn_k, a.attn_v, a.attn_output, m.ffn_gate, m.ffn_up, m.ffn_down]
+    }
+  }
+
+  /// Packs the matrices `packing` names, on every core (each matrix on one thread).
+  private func pack(_ packing: WeightPacking) {
+    var matrices = packing == .none ? [] : blockMatrices
+    if packing == .all { matrices.append(output) }
+    // Largest first, so that the threads finish together.
+    let ordered = matrices.sorted { $0.rows * $0.columns > $1.rows * $1.columns }
+    DispatchQueue.concurrentPerform(iterations: ordered.count) {
+      ordered[$0].packed.pack(ordered[$0])
+    }
+  }
+
+  /// Bytes held by packed weights (0 when none are), for benchmarks.
+  public var packedByteCount: Int {
+    (blockMatrices + [output]).map(\.packed.byteCount).reduce(0, +)
   }
 
   /// A cache for `capacity` positions (it grows if more are appended).
@@ -223,7 +248,7 @@ public final class DecoderModel: @unchecked Sendable {
           Linear.apply(
             [m.ffn_gate, m.ffn_up], to: h.pointer, tokens: T, outputs: [gate.pointer, up.pointer],
             gemmThreshold: gemmThreshold, scratch: &scratch)
-          Elementwise.swiGLU(gate.pointer, up.pointer, count: T * F)
+          Elementwise.swiGLU(gate.pointer, up.pointer, count: T * F, threads: Linear.threadCount)
           Linear.apply(
             [m.ffn_down], to: gate.pointer, tokens: T, outputs: [projected.pointer],
             gemmThreshold: gemmThreshold, scratch: &scratch)
@@ -264,42 +289,83 @@ public final class DecoderModel: @unchecked Sendable {
     into out: UnsafeMutablePointer<Float>, queries: UnsafePointer<Float>,
     keys: UnsafePointer<Float>, values: UnsafePointer<Float>, cached P: Int, tokens T: Int
   ) {
+    let H = config.headCount, L = P + T
+    guard T < Self.rowwiseAttentionLimit else {
+      let scores = FloatBuffer(T * L)  // (T, L)
+      for head in 0..<H {
+        attendBatched(
+          head: head, into: out, queries: queries, keys: keys, values: values, cached: P,
+          tokens: T, scores: scores)
+      }
+      return
+    }
+    // Row by row the heads are independent and the kernels our own: split them between the
+    // threads once there is enough to share (each head gives the same bits either way).
+    let parts = L * T >= Self.parallelAttentionWork ? Linear.threadCount : 1
+    // Read-only inputs wrapped as mutable only to cross to the worker threads.
+    let (o, q, k, v) = (
+      SendablePointer(pointer: out), SendablePointer(pointer: UnsafeMutablePointer(mutating: queries)),
+      SendablePointer(pointer: UnsafeMutablePointer(mutating: keys)),
+      SendablePointer(pointer: UnsafeMutablePointer(mutating: values))
+    )
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let scores = FloatBuffer(L)
+      for head in (H * part / parts)..<(H * (part + 1) / parts) {
+        attendRowwise(
+          head: head, into: o.pointer, queries: q.pointer, keys: k.pointer, values: v.pointer,
+          cached: P, tokens: T, scores: scores.pointer)
+      }
+    }
+  }
+
+  /// Below this many (query, key) pairs attention stays on one thread.
+  static let parallelAttentionWork = 256
+
+  /// Few query rows: too small for OpenBLAS, whose threads would then spin and slow the
+  /// quantised products that follow (generation 18 → 14 tok/s). Row by row, a batch gives bit
+  /// for bit what one token at a time gives, so a verified draft (speculative decoding) leaves
+  /// the same cache and logits as plain greedy decoding.
+  private func attendRowwise(
+    head: Int, into out: UnsafeMutablePointer<Float>, queries: UnsafePointer<Float>,
+    keys: UnsafePointer<Float>, values: UnsafePointer<Float>, cached P: Int, tokens T: Int,
+    scores: UnsafeMutablePointer<Float>
+  ) {
+    let c = config
+    let D = c.headDimension, E = c.embeddingLength, KV = c.kvWidth
+    let scale = 1 / Float(D).squareRoot()
+    let kvHead = head / c.groupSize
+    let (q, k, v, o) = (queries + head * D, keys + kvHead * D, values + kvHead * D, out + head * D)
+    for t in 0..<T {
+      let visible = P + t + 1
+      for j in 0..<visible { scores[j] = Kernels.dot(k + j * KV, q + t * E, D) }
+      Elementwise.softmax(scores, count: visible, scale: scale)
+      Kernels.weightedRowSum(
+        o + t * E, rows: v, stride: KV, weights: scores, count: visible, width: D)
+    }
+  }
+
+  /// Many query rows: two OpenBLAS products per head, scores (T, L) in between.
+  private func attendBatched(
+    head: Int, into out: UnsafeMutablePointer<Float>, queries: UnsafePointer<Float>,
+    keys: UnsafePointer<Float>, values: UnsafePointer<Float>, cached P: Int, tokens T: Int,
+    scores: FloatBuffer
+  ) {
     let c = config
     let D = c.headDimension, E = c.embeddingLength, KV = c.kvWidth, L = P + T
     let scale = 1 / Float(D).squareRoot()
-    let scores = FloatBuffer(T * L)  // (T, L)
-    for head in 0..<c.headCount {
-      let kvHead = head / c.groupSize
-      let q = queries + head * D
-      let k = keys + kvHead * D
-      let v = values + kvHead * D
-      let o = out + head * D
-      if T < Self.rowwiseAttentionLimit {
-        // Few query rows: too small for OpenBLAS, whose threads would then spin and slow the
-        // quantised products that follow (generation 18 → 14 tok/s). Row by row, a batch gives
-        // bit for bit what one token at a time gives, so a verified draft (speculative
-        // decoding) leaves the same cache and logits as plain greedy decoding.
-        for t in 0..<T {
-          let visible = P + t + 1
-          for j in 0..<visible { scores.pointer[j] = Kernels.dot(k + j * KV, q + t * E, D) }
-          Elementwise.softmax(scores.pointer, count: visible, scale: scale)
-          Kernels.weightedRowSum(
-            o + t * E, rows: v, stride: KV, weights: scores.pointer, count: visible, width: D)
-        }
-      } else {
-        // scores (T, L) = q (T, D) · kᵀ (D, L); row t sees positions 0...P+t.
-        Kernels.matmul(
-          scores.pointer, q, k, m: T, n: L, k: D, transposeB: true, lda: E, ldb: KV, ldc: L)
-        for t in 0..<T {
-          let row = scores[row: t, L]
-          let visible = P + t + 1
-          Elementwise.softmax(row, count: visible, scale: scale)
-          for j in visible..<L { row[j] = 0 }
-        }
-        // out (T, D) = scores (T, L) · v (L, D)
-        Kernels.matmul(o, scores.pointer, v, m: T, n: D, k: L, lda: L, ldb: KV, ldc: E)
-      }
+    let kvHead = head / c.groupSize
+    let (q, k, v, o) = (queries + head * D, keys + kvHead * D, values + kvHead * D, out + head * D)
+    // scores (T, L) = q (T, D) · kᵀ (D, L); row t sees positions 0...P+t.
+    Kernels.matmul(
+      scores.pointer, q, k, m: T, n: L, k: D, transposeB: true, lda: E, ldb: KV, ldc: L)
+    for t in 0..<T {
+      let row = scores[row: t, L]
+      let visible = P + t + 1
+      Elementwise.softmax(row, count: visible, scale: scale)
+      for j in visible..<L { row[j] = 0 }
     }
+    // out (T, D) = scores (T, L) · v (L, D)
+    Kernels.matmul(o, scores.pointer, v, m: T, n: D, k: L, lda: L, ldb: KV, ldc: E)
   }
 }
 

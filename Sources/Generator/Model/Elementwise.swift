@@ -38,6 +38,21 @@ enum Elementwise {
     }
   }
 
+  /// `swiGLU` split between `threads` threads when n is large (a batch: one exp per value).
+  static func swiGLU(
+    _ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, count n: Int, threads: Int
+  ) {
+    guard threads > 1, n >= parallelWork else { return swiGLU(gate, up, count: n) }
+    let (g, u) = (SendablePointer(pointer: gate), SendablePointer(pointer: UnsafeMutablePointer(mutating: up)))
+    DispatchQueue.concurrentPerform(iterations: threads) { part in
+      let begin = n * part / threads
+      swiGLU(g.pointer + begin, u.pointer + begin, count: n * (part + 1) / threads - begin)
+    }
+  }
+
+  /// Values below which a thread of its own costs more than it saves.
+  static let parallelWork = 16_384
+
   /// Softmax of n scores in place (after scaling by `scale`).
   static func softmax(_ x: UnsafeMutablePointer<Float>, count n: Int, scale: Float) {
     var maximum = -Float.infinity

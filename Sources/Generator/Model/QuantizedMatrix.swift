@@ -12,6 +12,8 @@ struct QuantizedMatrix: @unchecked Sendable {
   let columns: Int
   let rowByteCount: Int
   let data: UnsafeRawPointer
+  /// The weights in AMX tile order, when the model packed them (`WeightPacking`).
+  let packed = PackedWeights()
 
   init(_ tensor: GGUFTensor, rows expectedRows: Int? = nil, columns expectedColumns: Int? = nil) throws {
     guard tensor.shape.count == 2 else {
@@ -54,6 +56,17 @@ struct QuantizedMatrix: @unchecked Sendable {
       Int32(range.upperBound), batch, out, stride)
   }
 
+  /// `multiply(rows:batch:into:stride:)` from the packed weights, when they exist and the range
+  /// starts on a 16-row group; false (nothing written) otherwise. The same bits either way.
+  func multiplyPacked(
+    rows range: Range<Int>, batch: UnsafeRawPointer, into out: UnsafeMutablePointer<Float>,
+    stride: Int
+  ) -> Bool {
+    guard let pointer = packed.pointer else { return false }
+    return cq_matmul_packed(
+      pointer, Int32(range.lowerBound), Int32(range.upperBound), batch, out, stride) != 0
+  }
+
   /// Rows [begin, end) as floats, row-major, into out.
   func dequantize(rows range: Range<Int>, into out: UnsafeMutablePointer<Float>) {
     cq_dequantize_rows(
@@ -79,6 +92,10 @@ enum Linear {
   /// shorter ones through the integer kernels: the crossover measured per kernel level with
   /// `cricq bench generate` (docs/GENERATOR.md). With AMX the integer path won at every length
   /// measured (8-512 tokens); with AVX512-VNNI alone up to about 64 tokens.
+  /// Batches at least this long use packed weights where a matrix has them: below, the VNNI
+  /// kernels on the file's blocks are as fast (measured per type, docs/GENERATOR.md).
+  static let packedMinimumTokens = 4
+
   static let gemmThreshold: Int = {
     switch cq_level() {
     case Int32(CQ_LEVEL_AMX): return .max
@@ -132,6 +149,13 @@ enum Linear {
     DispatchQueue.concurrentPerform(iterations: threadCount) { part in
       for (matrix, out) in zip(matrices, outs) {
         let rows = matrix.rows * part / threadCount..<matrix.rows * (part + 1) / threadCount
+        if T >= packedMinimumTokens,
+          matrix.multiplyPacked(
+            rows: rows, batch: packed.pointer, into: out.pointer + rows.lowerBound,
+            stride: matrix.rows)
+        {
+          continue
+        }
         matrix.multiply(
           rows: rows, batch: packed.pointer, into: out.pointer + rows.lowerBound,
           stride: matrix.rows)

@@ -60,7 +60,8 @@ public final class QuestionAnswerer {
     iplTeams = timed("IPL teams") { IPLFranchises.names(executor) }
     yearSpans = (try? DatabaseStatus.yearSpans(executor.database)) ?? []
     let modelFile = configuration.modelFile
-    generator = try timed("generator") { try DSLGenerator(modelFile: modelFile) }
+    // Packed block weights make the prompt's batched pass faster (docs/GENERATOR.md).
+    generator = try timed("generator") { try DSLGenerator(modelFile: modelFile, packing: .blocks) }
     builder = PromptBuilder(tokenizer: generator.tokenizer)
     loadTimings = timings
   }

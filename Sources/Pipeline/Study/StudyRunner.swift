@@ -37,7 +37,8 @@ public final class StudyRunner {
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw StudyError.missingModel(name: name, path: url.path)
     }
-    return try DSLGenerator(modelFile: url)
+    // Teacher forcing takes the logits after every gold token: pack the output layer too.
+    return try DSLGenerator(modelFile: url, packing: .all)
   }
 
   /// Runs every cell not in `done`, calling `emit` with each finished row (k = 0 is the same
