@@ -17,11 +17,11 @@ struct Attention {
   let attn_k_bias: [Float]?
   let attn_v_bias: [Float]?
 
-  init(file: GGUFFile, prefix: String, config c: DecoderConfig) throws {
-    attn_q = try QuantizedMatrix(file.requireTensor(prefix + "attn_q.weight"), rows: c.embeddingLength, columns: c.embeddingLength)
-    attn_k = try QuantizedMatrix(file.requireTensor(prefix + "attn_k.weight"), rows: c.kvWidth, columns: c.embeddingLength)
-    attn_v = try QuantizedMatrix(file.requireTensor(prefix + "attn_v.weight"), rows: c.kvWidth, columns: c.embeddingLength)
-    attn_output = try QuantizedMatrix(file.requireTensor(prefix + "attn_output.weight"), rows: c.embeddingLength, columns: c.embeddingLength)
+  init(file: GGUFFile, prefix: String, config c: DecoderConfig, packs: Bool) throws {
+    attn_q = try QuantizedMatrix(file.requireTensor(prefix + "attn_q.weight"), rows: c.embeddingLength, columns: c.embeddingLength, packs: packs)
+    attn_k = try QuantizedMatrix(file.requireTensor(prefix + "attn_k.weight"), rows: c.kvWidth, columns: c.embeddingLength, packs: packs)
+    attn_v = try QuantizedMatrix(file.requireTensor(prefix + "attn_v.weight"), rows: c.kvWidth, columns: c.embeddingLength, packs: packs)
+    attn_output = try QuantizedMatrix(file.requireTensor(prefix + "attn_output.weight"), rows: c.embeddingLength, columns: c.embeddingLength, packs: packs)
     attn_q_bias = try file.tensor(named: prefix + "attn_q.bias").map { try floats($0, count: c.embeddingLength) }
     attn_k_bias = try file.tensor(named: prefix + "attn_k.bias").map { try floats($0, count: c.kvWidth) }
     attn_v_bias = try file.tensor(named: prefix + "attn_v.bias").map { try floats($0, count: c.kvWidth) }
@@ -34,10 +34,10 @@ struct MLP {
   let ffn_up: QuantizedMatrix  // (E → F)
   let ffn_down: QuantizedMatrix  // (F → E)
 
-  init(file: GGUFFile, prefix: String, config c: DecoderConfig) throws {
-    ffn_gate = try QuantizedMatrix(file.requireTensor(prefix + "ffn_gate.weight"), rows: c.feedForwardLength, columns: c.embeddingLength)
-    ffn_up = try QuantizedMatrix(file.requireTensor(prefix + "ffn_up.weight"), rows: c.feedForwardLength, columns: c.embeddingLength)
-    ffn_down = try QuantizedMatrix(file.requireTensor(prefix + "ffn_down.weight"), rows: c.embeddingLength, columns: c.feedForwardLength)
+  init(file: GGUFFile, prefix: String, config c: DecoderConfig, packs: Bool) throws {
+    ffn_gate = try QuantizedMatrix(file.requireTensor(prefix + "ffn_gate.weight"), rows: c.feedForwardLength, columns: c.embeddingLength, packs: packs)
+    ffn_up = try QuantizedMatrix(file.requireTensor(prefix + "ffn_up.weight"), rows: c.feedForwardLength, columns: c.embeddingLength, packs: packs)
+    ffn_down = try QuantizedMatrix(file.requireTensor(prefix + "ffn_down.weight"), rows: c.embeddingLength, columns: c.feedForwardLength, packs: packs)
   }
 }
 
@@ -48,12 +48,12 @@ struct Block {
   let ffn_norm: [Float]  // (E)
   let mlp: MLP
 
-  init(file: GGUFFile, index: Int, config c: DecoderConfig) throws {
+  init(file: GGUFFile, index: Int, config c: DecoderConfig, packs: Bool) throws {
     let prefix = "blk.\(index)."
     attn_norm = try floats(file.requireTensor(prefix + "attn_norm.weight"), count: c.embeddingLength)
-    attention = try Attention(file: file, prefix: prefix, config: c)
+    attention = try Attention(file: file, prefix: prefix, config: c, packs: packs)
     ffn_norm = try floats(file.requireTensor(prefix + "ffn_norm.weight"), count: c.embeddingLength)
-    mlp = try MLP(file: file, prefix: prefix, config: c)
+    mlp = try MLP(file: file, prefix: prefix, config: c, packs: packs)
   }
 }
 
@@ -88,12 +88,14 @@ public final class DecoderModel: @unchecked Sendable {
     self.gemmThreshold = gemmThreshold ?? Linear.gemmThreshold
     self.file = file
     token_embd = try QuantizedMatrix(file.requireTensor("token_embd.weight"), rows: c.vocabularySize, columns: c.embeddingLength)
-    blocks = try (0..<c.layerCount).map { try Block(file: file, index: $0, config: c) }
+    blocks = try (0..<c.layerCount).map {
+      try Block(file: file, index: $0, config: c, packs: packing != .none)
+    }
     output_norm = try floats(file.requireTensor("output_norm.weight"), count: c.embeddingLength)
-    output = try file.tensor(named: "output.weight").map {
-      try QuantizedMatrix($0, rows: c.vocabularySize, columns: c.embeddingLength)
-    } ?? token_embd
-    pack(packing)
+    // Tied to the embedding when the file has no output layer (SmolLM2): the same weights.
+    output = try QuantizedMatrix(
+      file.tensor(named: "output.weight") ?? file.requireTensor("token_embd.weight"),
+      rows: c.vocabularySize, columns: c.embeddingLength, packs: packing == .all)
   }
 
   /// Every matrix of the blocks, in order.
@@ -104,20 +106,9 @@ public final class DecoderModel: @unchecked Sendable {
     }
   }
 
-  /// Packs the matrices `packing` names, on every core (each matrix on one thread).
-  private func pack(_ packing: WeightPacking) {
-    var matrices = packing == .none ? [] : blockMatrices
-    if packing == .all { matrices.append(output) }
-    // Largest first, so that the threads finish together.
-    let ordered = matrices.sorted { $0.rows * $0.columns > $1.rows * $1.columns }
-    DispatchQueue.concurrentPerform(iterations: ordered.count) {
-      ordered[$0].packed.pack(ordered[$0])
-    }
-  }
-
-  /// Bytes held by packed weights (0 when none are), for benchmarks.
+  /// Bytes held by the weights packed so far (0 when none are), for benchmarks and tests.
   public var packedByteCount: Int {
-    (blockMatrices + [output]).map(\.packed.byteCount).reduce(0, +)
+    (blockMatrices + [output]).compactMap(\.packed?.byteCount).reduce(0, +)
   }
 
   /// A cache for `capacity` positions (it grows if more are appended).

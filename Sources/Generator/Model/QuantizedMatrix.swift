@@ -12,10 +12,13 @@ struct QuantizedMatrix: @unchecked Sendable {
   let columns: Int
   let rowByteCount: Int
   let data: UnsafeRawPointer
-  /// The weights in AMX tile order, when the model packed them (`WeightPacking`).
-  let packed = PackedWeights()
+  /// The weights in AMX tile order, when the model packs this matrix (`WeightPacking`).
+  private(set) var packed: PackedWeights?
 
-  init(_ tensor: GGUFTensor, rows expectedRows: Int? = nil, columns expectedColumns: Int? = nil) throws {
+  init(
+    _ tensor: GGUFTensor, rows expectedRows: Int? = nil, columns expectedColumns: Int? = nil,
+    packs: Bool = false
+  ) throws {
     guard tensor.shape.count == 2 else {
       throw GGUFError.invalid("expected \(tensor.name) to be a matrix, found shape \(tensor.shape)", offset: nil)
     }
@@ -35,6 +38,8 @@ struct QuantizedMatrix: @unchecked Sendable {
     columns = tensor.rowLength
     rowByteCount = tensor.rowByteCount
     data = tensor.data
+    packed = nil
+    if packs { packed = PackedWeights(self) }
   }
 
   /// Rows [begin, end) · x into out[0..<(end-begin)]; x holds columns/32 activation blocks.
@@ -56,15 +61,14 @@ struct QuantizedMatrix: @unchecked Sendable {
       Int32(range.upperBound), batch, out, stride)
   }
 
-  /// `multiply(rows:batch:into:stride:)` from the packed weights, when they exist and the range
-  /// starts on a 16-row group; false (nothing written) otherwise. The same bits either way.
+  /// `multiply(rows:batch:into:stride:)` from the packed weights (packing `range` on first
+  /// use), when the matrix packs; false (nothing written) otherwise. The same bits either way.
   func multiplyPacked(
     rows range: Range<Int>, batch: UnsafeRawPointer, into out: UnsafeMutablePointer<Float>,
     stride: Int
   ) -> Bool {
-    guard let pointer = packed.pointer else { return false }
-    return cq_matmul_packed(
-      pointer, Int32(range.lowerBound), Int32(range.upperBound), batch, out, stride) != 0
+    guard let pointer = packed?.rows(range) else { return false }
+    return cq_matmul_packed(pointer, 0, Int32(range.count), batch, out, stride) != 0
   }
 
   /// Rows [begin, end) as floats, row-major, into out.
