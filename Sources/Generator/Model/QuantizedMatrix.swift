@@ -39,7 +39,8 @@ struct QuantizedMatrix: @unchecked Sendable {
     rowByteCount = tensor.rowByteCount
     data = tensor.data
     packed = nil
-    if packs { packed = PackedWeights(self) }
+    // Only where cq_pack can pack: elsewhere every batched product would ask it again.
+    if packs, cq_level() == Int32(CQ_LEVEL_AMX) { packed = PackedWeights(self) }
   }
 
   /// Rows [begin, end) · x into out[0..<(end-begin)]; x holds columns/32 activation blocks.
